@@ -1,0 +1,55 @@
+using System.Globalization;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Tests.Infrastructure;
+
+public sealed class QuarterTests
+{
+    [Theory]
+    [InlineData("2026-Q3", 2026, 3)]
+    [InlineData("2021q1", 2021, 1)]
+    [InlineData(" 2024-Q4 ", 2024, 4)]
+    public void Parse_AcceptsTheWrittenForm(string text, int year, int number)
+    {
+        var quarter = Quarter.Parse(text);
+
+        Assert.Equal(new Quarter(year, number), quarter);
+    }
+
+    [Theory]
+    [InlineData("2026-Q5")]
+    [InlineData("2026")]
+    [InlineData("Q3-2026")]
+    [InlineData("")]
+    public void TryParse_RejectsOtherText(string text) => Assert.False(Quarter.TryParse(text, out _));
+
+    [Fact]
+    public void Boundaries_AreTheFirstAndLastDayOfTheQuarter()
+    {
+        var q = new Quarter(2024, 4);
+
+        Assert.Equal(new DateOnly(2024, 10, 1), q.Start);
+        Assert.Equal(new DateOnly(2024, 12, 31), q.End);
+        Assert.Equal(new Quarter(2025, 1), q.Next);
+        Assert.Equal(new Quarter(2024, 3), q.Previous);
+        Assert.Equal(20244, q.Key);
+        Assert.Equal(q, Quarter.FromKey(20244));
+    }
+
+    [Fact]
+    public void LastClosed_OnTheDayOfThisSession_Is2026Q3() =>
+        Assert.Equal(new Quarter(2026, 3), Quarter.LastClosed(new DateOnly(2026, 11, 26)));
+
+    [Fact]
+    public void DisplayString_FollowsTheCulture()
+    {
+        var q = new Quarter(2026, 3);
+
+        Assert.Equal("Quý III/2026", q.ToDisplayString(CultureInfo.GetCultureInfo("vi-VN")));
+        Assert.Equal("Q3 2026", q.ToDisplayString(CultureInfo.GetCultureInfo("en-US")));
+    }
+
+    [Fact]
+    public void Range_IncludesBothEnds() =>
+        Assert.Equal(23, Quarter.Range(new Quarter(2021, 1), new Quarter(2026, 3)).Count());
+}
