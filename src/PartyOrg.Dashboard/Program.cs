@@ -1,3 +1,39 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using PartyOrg.Dashboard.Features.Cli;
+using PartyOrg.Dashboard.Features.Health;
+using PartyOrg.Dashboard.Features.Jobs;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Hosting;
+using PartyOrg.Dashboard.Infrastructure.Data;
+
+// One binary: `dotnet PartyOrg.Dashboard.dll <command> …` runs an admin command, anything else serves.
+if (AppArguments.IsCommand(args))
+{
+    return await AdminCommands.RunAsync(args);
+}
+
+try
+{
+    var builder = WebApplication.CreateBuilder(AppArguments.ToConfiguration(args));
+    builder.UseDefaultUrl("http://localhost:5000");
+    builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: true);
+    builder.Services.AddWebUi();
+    builder.Services.AddOpenApi();
+
+    var app = builder.Build();
+    await app.PrepareAsync();
+
+    app.UseWebUi();
+    app.MapHealth();
+    app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+    app.MapOrganisationApi();
+    app.MapJobsDashboard();
+    app.MapWebUi();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException ex)
+{
+    await Console.Error.WriteLineAsync($"partyorg: {ex.Message}");
+    return 1;
+}

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Hosting;
+using PartyOrg.Dashboard.Infrastructure.Data;
+
+namespace PartyOrg.Dashboard.Features.Cli;
+
+/// <summary>
+/// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add</c>,
+/// <c>tokens create</c>. Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
+/// prints what it did on stdout, and on error prints one line on stderr and exits non-zero.
+/// </summary>
+public static class AdminCommands
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var input = stdin ?? Console.In;
+        var root = Build(output, input);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await errors.WriteLineAsync($"partyorg: {parse.Errors[0].Message} (try --help)");
+            return Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is StartupException or AccessException or CommandException or InvalidOperationException or OperationCanceledException)
+        {
+            await errors.WriteLineAsync($"partyorg: {ex.Message}");
+            return Failed;
+        }
+    }
+
+    private static RootCommand Build(TextWriter output, TextReader input)
+    {
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (default: ~/.local/share/PartyOrg.Dashboard, or PARTYORG_DATA_DIR).", Recursive = true };
+        var provider = new Option<string?>("--provider") { Description = "Database provider: Sqlite (default) or Postgres.", Recursive = true };
+        var connection = new Option<string?>("--connection") { Description = "Database connection string (required for Postgres).", Recursive = true };
+        var root = new RootCommand("PartyOrg.Dashboard: run with no command to serve the dashboard, or give an admin command.")
+        {
+            dataDir, provider, connection,
+        };
+
+        string[] Config(ParseResult r)
+        {
+            var list = new List<string>();
+            void Add(Option<string?> option, string flag)
+            {
+                if (r.GetValue(option) is { } v)
+                {
+                    list.Add(flag);
+                    list.Add(v);
+                }
+            }
+
+            Add(dataDir, "--data-dir");
+            Add(provider, "--provider");
+            Add(connection, "--connection");
+            return list.ToArray();
+        }
+
+        var migrate = new Command("migrate", "Create or upgrade the database to this version's schema.");
+        migrate.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(Config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+            var last = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
+            await output.WriteLineAsync($"Database {host.Get<DatabaseSettings>().Describe()} is at migration {last}.");
+            return Ok;
+        });
+
+        var scale = new Option<int>("--scale") { Description = "Size of the synthetic province: 1 = Trà Vinh as published; N = N times larger.", DefaultValueFactory = _ => 1 };
+        scale.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
+            {
+                result.AddError($"bad --scale {result.GetValueOrDefault<int>()}: use a whole number from 1 to 1000");
+            }
+        });
+        var seed = new Command("seed-demo", "Fill an empty database with the deterministic demo data set and its demo accounts.") { scale };
+        seed.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(Config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using (var db = await host.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
+            {
+                if (await db.Units.AnyAsync(ct))
+                {
+                    throw new CommandException("the database already holds organisation units; seed-demo needs an empty database (use another --data-dir)");
+                }
+            }
+
+            await using var scope = host.Services.CreateAsyncScope();
+            var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
+            await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+            var result = await tasks.SeedDemoAsync(r.GetValue(scale), ct);
+            await output.WriteLineAsync($"Seeded the demo data set (scale {r.GetValue(scale)}) in {result.Elapsed.TotalSeconds:0.0} s: {result}");
+            return Ok;
+        });
+
+        var email = new Option<string>("--email") { Description = "The user's e-mail (also the sign-in name).", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
+        var unitScope = new Option<string?>("--scope") { Description = "For a DistrictEditor: the code of the unit whose subtree they may edit." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input." };
+        var usersAdd = new Command("add", "Create a user with one role.") { email, role, unitScope, passwordStdin };
+        usersAdd.SetAction(async (r, ct) =>
+        {
+            if (!r.GetValue(passwordStdin))
+            {
+                throw new CommandException("give the password on standard input with --password-stdin (it is never taken as an argument)");
+            }
+
+            var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? string.Empty;
+            if (password.Length == 0)
+            {
+                throw new CommandException("no password on standard input");
+            }
+
+            await using var host = await CommandHost.StartAsync(Config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var user = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .AddUserAsync(r.GetValue(email)!, r.GetValue(role)!, r.GetValue(unitScope), password);
+            await output.WriteLineAsync($"Created user {user.Email} with role {r.GetValue(role)}{(user.ScopeUnitCode is null ? string.Empty : $" for unit {user.ScopeUnitCode}")}.");
+            return Ok;
+        });
+        var users = new Command("users", "Manage users.") { usersAdd };
+
+        var tokenEmail = new Option<string>("--email") { Description = "The user the token acts as.", Required = true };
+        var tokenName = new Option<string>("--name") { Description = "A name to recognise the token by.", Required = true };
+        var tokensCreate = new Command("create", "Create an API bearer token; it is printed once and stored hashed.") { tokenEmail, tokenName };
+        tokensCreate.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(Config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var token = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateTokenAsync(r.GetValue(tokenEmail)!, r.GetValue(tokenName)!);
+            await output.WriteLineAsync(token);
+            return Ok;
+        });
+        var tokens = new Command("tokens", "Manage API tokens.") { tokensCreate };
+
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(seed);
+        root.Subcommands.Add(users);
+        root.Subcommands.Add(tokens);
+        return root;
+    }
+}
+
+/// <summary>A command's own refusal, reported as one line.</summary>
+public sealed class CommandException(string message) : Exception(message);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Organisation;
+
+/// <summary>Reads the organisation tree as it stood in a quarter, and the history of a unit.</summary>
+public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
+{
+    public async Task<OrgTree> GetTreeAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var date = quarter.End;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+            from v in db.UnitVersions.AsNoTracking()
+            join u in db.Units on v.UnitId equals u.Id
+            where v.ValidFrom <= date && (v.ValidTo == null || v.ValidTo > date)
+                && u.ValidFrom <= date && (u.ValidTo == null || u.ValidTo > date)
+            select new { u.Id, u.Code, v.Name, v.ShortName, v.Kind, v.Sector, v.ParentId })
+            .ToListAsync(cancellationToken);
+
+        var codes = rows.ToDictionary(r => r.Id, r => r.Code);
+        return new OrgTree(quarter, rows.Select(r => new OrgNode(
+            r.Id, r.Code, r.Name, r.ShortName, r.Kind, r.Sector, r.ParentId,
+            r.ParentId is { } p ? codes.GetValueOrDefault(p) : null)));
+    }
+
+    /// <summary>The lineage events that touch a unit, oldest first, with the other unit's code.</summary>
+    public async Task<IReadOnlyList<LineageLink>> GetLineageAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unitId = await db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (unitId is null)
+        {
+            return [];
+        }
+
+        return await (
+            from e in db.LineageEvents.AsNoTracking()
+            where e.PredecessorId == unitId || e.SuccessorId == unitId
+            join p in db.Units on e.PredecessorId equals p.Id
+            join s in db.Units on e.SuccessorId equals s.Id into successors
+            from s in successors.DefaultIfEmpty()
+            orderby e.EffectiveDate, e.Id
+            select new LineageLink(e.Kind, e.EffectiveDate, p.Code, s == null ? null : s.Code, e.Note))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public sealed record LineageLink(LineageKind Kind, DateOnly EffectiveDate, string PredecessorCode, string? SuccessorCode, string? Note);

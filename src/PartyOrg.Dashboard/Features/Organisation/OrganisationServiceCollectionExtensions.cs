@@ -1,0 +1,11 @@
+namespace PartyOrg.Dashboard.Features.Organisation;
+
+public static class OrganisationServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrganisation(this IServiceCollection services)
+    {
+        services.AddSingleton<OrgTreeService>();
+        services.AddSingleton<StructureService>();
+        return services;
+    }
+}

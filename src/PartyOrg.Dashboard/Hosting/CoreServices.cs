@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.DemoData;
+using PartyOrg.Dashboard.Features.Health;
+using PartyOrg.Dashboard.Features.Jobs;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Hosting;
+
+public static class CoreServices
+{
+    /// <summary>Everything but the web UI: shared by the web app and the admin commands.</summary>
+    public static IServiceCollection AddPartyOrgCore(this IServiceCollection services, IConfiguration configuration, bool jobServer)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AppClock>();
+        services.AddDatabase(configuration);
+        // Sign-in cookies survive restarts: the key ring lives in the data directory.
+        services.AddDataProtection().SetApplicationName("PartyOrg.Dashboard");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<DataDirectory>((o, dir) => o.XmlRepository =
+                new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(dir.File("keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        services.AddAccess();
+        services.AddOrganisation();
+        services.AddDemoData();
+        services.AddJobs(configuration, jobServer);
+        services.AddHealth();
+        services.AddScoped<StartupTasks>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.DemoData;
+using PartyOrg.Dashboard.Infrastructure.Data;
+
+namespace PartyOrg.Dashboard.Hosting;
+
+/// <summary>What runs before the app serves: migrations, roles, and the demo data on a first start.</summary>
+public sealed partial class StartupTasks(
+    DatabaseMigrator migrator,
+    IDbContextFactory<AppDbContext> contexts,
+    UserAdministration administration,
+    DemoSeeder seeder,
+    IOptions<AppOptions> options,
+    ILogger<StartupTasks> logger)
+{
+    /// <returns>Whether the demo data set was seeded by this call.</returns>
+    public async Task<bool> PrepareAsync(CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        await administration.EnsureRolesAsync();
+        if (!options.Value.SeedDemo)
+        {
+            return false;
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Units.AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        LogSeeding(logger, options.Value.DemoScale);
+        await SeedDemoAsync(options.Value.DemoScale, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Seeds the demo data and its demo accounts into an empty database.</summary>
+    public async Task<DemoSeedResult> SeedDemoAsync(int scale, CancellationToken cancellationToken)
+    {
+        var result = await seeder.SeedAsync(scale, cancellationToken);
+        await DemoAccounts.CreateAsync(administration);
+        return result;
+    }
+
+    public async Task<bool> HasDemoAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var email = DemoAccounts.All[0].Email.ToUpperInvariant();
+        return await db.Users.AnyAsync(u => u.NormalizedEmail == email, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First start: seeding the demo data set (scale {Scale}).")]
+    private static partial void LogSeeding(ILogger logger, int scale);
+}
