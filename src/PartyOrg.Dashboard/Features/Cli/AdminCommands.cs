@@ -23,6 +23,12 @@ public static class AdminCommands
         var errors = stderr ?? Console.Error;
         var input = stdin ?? Console.In;
         var root = Build(output, input);
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            await errors.WriteLineAsync($"partyorg: unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}");
+            return Usage;
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -80,14 +86,22 @@ public static class AdminCommands
             return Ok;
         });
 
-        var scale = new Option<int>("--scale") { Description = "Size of the synthetic province: 1 = Trà Vinh as published; N = N times larger.", DefaultValueFactory = _ => 1 };
-        scale.Validators.Add(result =>
+        var scale = new Option<int>("--scale")
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
+            Description = "Size of the synthetic province: 1 = Trà Vinh as published; N = N times larger (1–1000).",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result =>
             {
-                result.AddError($"bad --scale {result.GetValueOrDefault<int>()}: use a whole number from 1 to 1000");
-            }
-        });
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000)
+                {
+                    return n;
+                }
+
+                result.AddError($"bad --scale '{text}': use a whole number from 1 to 1000");
+                return 0;
+            },
+        };
         var seed = new Command("seed-demo", "Fill an empty database with the deterministic demo data set and its demo accounts.") { scale };
         seed.SetAction(async (r, ct) =>
         {

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PartyOrg.Dashboard.Features.Access;
+
+namespace PartyOrg.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program.cs, all middleware) on the test server, with a fresh data directory, a real
+/// SQLite file and in-memory job storage.
+/// </summary>
+public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "partyorg-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("PartyOrg:DataDir", DataDirectory);
+        builder.UseSetting("PartyOrg:SeedDemo", seedDemo ? "true" : "false");
+        builder.UseSetting("Jobs:Storage", "InMemory");
+        builder.UseSetting("Jobs:RunServer", "false");
+    }
+
+    /// <summary>A client that keeps cookies but does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<string> CreateUserWithTokenAsync(string email, string role, string? scope = null)
+    {
+        await using var scopeServices = Services.CreateAsyncScope();
+        var admin = scopeServices.ServiceProvider.GetRequiredService<UserAdministration>();
+        await admin.AddUserAsync(email, role, scope, "Correct-Horse-42");
+        return await admin.CreateTokenAsync(email, "tests");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the temp cleaner.
+        }
+    }
+}
