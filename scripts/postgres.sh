@@ -20,11 +20,11 @@ case "$cmd" in
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     if [ ! -f "$dir/PG_VERSION" ]; then
-      as_postgres "initdb -D '$dir' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >'$dir.initdb.log' 2>&1" \
+      as_postgres "initdb -D '$dir' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$dir.initdb.log" 2>&1 \
         || { echo "postgres.sh: initdb failed, see $dir.initdb.log" >&2; exit 1; }
     fi
-    as_postgres "pg_ctl -D '$dir' -l '$dir.log' -w -t 60 -o \"-h 127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start >/dev/null" \
-      || { echo "postgres.sh: the server did not start, see $dir.log" >&2; exit 1; }
+    as_postgres "pg_ctl -D '$dir' -l '$dir/server.log' -w -t 60 -o \"-h 127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start >/dev/null" \
+      || { echo "postgres.sh: the server did not start, see $dir/server.log" >&2; exit 1; }
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
     ;;
   stop)
