@@ -2,6 +2,7 @@ using PartyOrg.Dashboard.Features.Cli;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Features.Overview;
 using PartyOrg.Dashboard.Hosting;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
@@ -17,6 +18,7 @@ try
     builder.UseDefaultUrl("http://localhost:5000");
     builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: true);
     builder.Services.AddWebUi();
+    builder.Services.AddOverview();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using PartyOrg.Dashboard.Components;
+using PartyOrg.Dashboard.Components.Layout;
 using PartyOrg.Dashboard.Features.Access;
 
 namespace PartyOrg.Dashboard.Hosting;
@@ -18,6 +19,7 @@ public static class WebUi
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
         services.AddLocalization();
         // Vietnamese in prerendered HTML as readable text, not &#x1EA5; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

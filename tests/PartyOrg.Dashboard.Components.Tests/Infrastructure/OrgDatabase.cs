@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Components.Tests.Infrastructure;
+
+/// <summary>
+/// A real, migrated SQLite database in a private temp directory, with a builder for a small tree.
+/// Pages are tested against the same queries that serve them.
+/// </summary>
+public sealed class OrgDatabase : IAsyncDisposable
+{
+    private static readonly DateOnly Founded = new(2020, 1, 1);
+    private readonly string _directory;
+    private readonly DatabaseSettings _settings;
+    private int? _sourceId;
+
+    private OrgDatabase(string directory, DatabaseSettings settings)
+    {
+        _directory = directory;
+        _settings = settings;
+        Contexts = new AppDbContextFactory(settings);
+    }
+
+    public IDbContextFactory<AppDbContext> Contexts { get; }
+
+    public static async Task<OrgDatabase> CreateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "partyorg-component-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = DatabaseSettings.Resolve(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, DataDirectory.Open(directory));
+        var db = new OrgDatabase(directory, settings);
+        await new DatabaseMigrator(db.Contexts, settings).MigrateAsync(Xunit.TestContext.Current.CancellationToken);
+        return db;
+    }
+
+    /// <summary>Adds a unit that exists from 2020 on, under the unit with code <paramref name="parentCode"/>.</summary>
+    public async Task AddUnitAsync(string code, string name, UnitKind kind, UnitSector sector, string? parentCode = null)
+    {
+        await using var db = Contexts.CreateDbContext();
+        var sourceId = await SourceIdAsync(db);
+        int? parentId = parentCode is null ? null : await db.Units.Where(u => u.Code == parentCode).Select(u => u.Id).SingleAsync();
+        var unit = new OrgUnit { Code = code, ValidFrom = Founded, SourceId = sourceId };
+        unit.Versions.Add(new OrgUnitVersion
+        {
+            Name = name, ShortName = name, Kind = kind, Sector = sector, ParentId = parentId, ValidFrom = Founded, SourceId = sourceId,
+        });
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Records the roll of a cell (or grassroots cell) at the end of a quarter.</summary>
+    public async Task AddRollAsync(string code, Quarter quarter, int members, int exempt)
+    {
+        await using var db = Contexts.CreateDbContext();
+        var sourceId = await SourceIdAsync(db);
+        var unitId = await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+        db.Memberships.Add(new MembershipSnapshot { UnitId = unitId, QuarterKey = quarter.Key, Members = members, Exempt = exempt, SourceId = sourceId });
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the temp cleaner.
+        }
+    }
+
+    private async Task<int> SourceIdAsync(AppDbContext db)
+    {
+        if (_sourceId is null)
+        {
+            var source = new FactSource { Kind = FactSourceKind.Seed, Label = "Dữ liệu kiểm thử", CreatedAt = DateTimeOffset.UnixEpoch };
+            db.FactSources.Add(source);
+            await db.SaveChangesAsync();
+            _sourceId = source.Id;
+        }
+
+        return _sourceId.Value;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text;
+using PartyOrg.Dashboard.Resources;
+
+namespace PartyOrg.Dashboard.Components.Tests.Localization;
+
+public sealed class UiResourcesTests
+{
+    private static readonly ResourceManager Resources = new(typeof(Ui));
+
+    [Fact]
+    public void Every_Vietnamese_text_has_an_English_translation_and_back()
+    {
+        var vietnamese = Texts(CultureInfo.InvariantCulture);
+        var english = Texts(CultureInfo.GetCultureInfo("en"));
+
+        Assert.Empty(vietnamese.Keys.Except(english.Keys));
+        Assert.Empty(english.Keys.Except(vietnamese.Keys));
+        Assert.All(english, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
+    }
+
+    [Fact]
+    public void Texts_are_Unicode_NFC()
+    {
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en") })
+        {
+            Assert.All(Texts(culture), e => Assert.True(e.Value.IsNormalized(NormalizationForm.FormC), e.Key));
+        }
+    }
+
+    [Fact]
+    public void Vietnamese_is_the_neutral_language_so_vi_VN_needs_no_satellite()
+    {
+        Assert.Equal("Tổng quan", Resources.GetString("NavOverview", CultureInfo.GetCultureInfo("vi-VN")));
+        Assert.Equal("Overview", Resources.GetString("NavOverview", CultureInfo.GetCultureInfo("en-US")));
+    }
+
+    private static Dictionary<string, string> Texts(CultureInfo culture)
+    {
+        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"no resources for '{culture.Name}'");
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+    }
+}
