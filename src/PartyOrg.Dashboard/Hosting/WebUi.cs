@@ -62,8 +62,14 @@ public static class WebUi
             return Results.LocalRedirect(SafeLocal(redirectUri));
         }).AllowAnonymous();
 
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // Sign-out is a POST from a form carrying the antiforgery token; anything else is refused.
+        app.MapPost("/account/logout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         });

@@ -72,6 +72,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task SignOut_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        var token = await _app.CreateUserWithTokenAsync("someone@test.vn", Roles.OrgBoard);
+        var client = _app.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("/healthz")]
     [InlineData("/account/login")]
