@@ -43,13 +43,13 @@ public sealed class DemoSeederTests(SeededDemoDatabases databases, ITestOutputHe
     {
         var seeded = await databases.GetAsync(provider);
         await using var db = seeded.Database.CreateContext();
+        output.WriteLine($"{provider}: {seeded.Result}");
 
         Assert.Equal(seeded.Result.Units, await db.Units.CountAsync(Ct));
         Assert.Equal(seeded.Result.Meetings, await db.Meetings.CountAsync(Ct));
         Assert.Equal(seeded.Result.SurveyResponses, await db.SurveyResponses.LongCountAsync(Ct));
         Assert.Equal(seeded.Result.Memberships, seeded.Rows.Memberships.Count);
         Assert.Equal(23, seeded.Result.SurveyRounds);
-        Assert.True(seeded.Result.Elapsed < TimeSpan.FromSeconds(60), seeded.Result.ToString());
         var source = Assert.Single(await db.FactSources.ToListAsync(Ct));
         Assert.Equal(FactSourceKind.Seed, source.Kind);
         Assert.Equal("Dữ liệu minh họa (seed-demo)", source.Label);
