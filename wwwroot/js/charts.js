@@ -8,6 +8,9 @@ let library;
 
 export async function render(element, options, dotNetRef) {
     const [ApexCharts, locales] = await loadLibrary();
+    if (!element.isConnected) {
+        return; // the component went away while the library was loading
+    }
     destroy(element);
     const chart = new ApexCharts(element, toApexOptions(options, { locales, dotNetRef }));
     charts.set(element.id, chart);

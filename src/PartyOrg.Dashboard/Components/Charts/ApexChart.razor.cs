@@ -122,6 +122,8 @@ public sealed partial class ApexChart : IAsyncDisposable
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/charts.js"]);
             if (_disposed)
             {
+                // Disposed while the module was loading: DisposeAsync had nothing to release yet.
+                await IgnoringDeadCircuit(_module.DisposeAsync);
                 return;
             }
 
