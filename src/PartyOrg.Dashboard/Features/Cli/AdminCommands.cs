@@ -188,7 +188,8 @@ public static class AdminCommands
         var recompute = new Command("recompute", "Recompute the quarterly aggregates (enqueues a job unless --inline).") { quarterOption, all, inline };
         recompute.Validators.Add(result =>
         {
-            if ((result.GetValue(quarterOption) is null) == !result.GetValue(all))
+            var hasQuarter = result.GetResult(quarterOption) is { Implicit: false };
+            if (hasQuarter == result.GetValue(all))
             {
                 result.AddError("give either --quarter YYYY-Qn or --all");
             }
