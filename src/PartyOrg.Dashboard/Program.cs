@@ -1,3 +1,4 @@
+using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Cli;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Jobs;
@@ -26,11 +27,13 @@ try
 
     var app = builder.Build();
     await app.PrepareAsync();
+    app.UseAggregateSchedule();
 
     app.UseWebUi();
     app.MapHealth();
     app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     app.MapOrganisationApi();
+    app.MapMetricsApi();
     app.MapJobsDashboard();
     app.MapWebUi();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Jobs;
@@ -25,6 +26,7 @@ public static class CoreServices
         services.AddAccess();
         services.AddOrganisation();
         services.AddDemoData();
+        services.AddAggregates();
         services.AddJobs(configuration, jobServer);
         services.AddHealth();
         services.AddScoped<StartupTasks>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
@@ -12,6 +13,8 @@ public sealed partial class StartupTasks(
     IDbContextFactory<AppDbContext> contexts,
     UserAdministration administration,
     DemoSeeder seeder,
+    AggregateService aggregates,
+    TimeProvider time,
     IOptions<AppOptions> options,
     ILogger<StartupTasks> logger)
 {
@@ -38,10 +41,19 @@ public sealed partial class StartupTasks(
         return true;
     }
 
-    /// <summary>Seeds the demo data and its demo accounts into an empty database.</summary>
+    /// <summary>
+    /// Seeds the demo data and its demo accounts into an empty database, then computes the aggregates of
+    /// every seeded quarter so that the dashboard opens on complete figures.
+    /// </summary>
     public async Task<DemoSeedResult> SeedDemoAsync(int scale, CancellationToken cancellationToken)
     {
         var result = await seeder.SeedAsync(scale, cancellationToken);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await DataVersions.MarkChangedAsync(db, Infrastructure.Time.Quarter.Range(result.FirstQuarter, result.LastQuarter), time.GetUtcNow(), cancellationToken);
+        }
+
+        await aggregates.RebuildAllAsync(cancellationToken);
         await DemoAccounts.CreateAsync(administration);
         return result;
     }

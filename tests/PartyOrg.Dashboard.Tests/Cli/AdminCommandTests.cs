@@ -74,7 +74,7 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Equal(AdminCommands.Ok, first.Exit);
         Assert.Equal(AdminCommands.Ok, second.Exit);
         Assert.True(File.Exists(Path.Combine(_dir, "partyorg.db")));
-        Assert.Contains("Initial", second.Out, StringComparison.Ordinal);
+        Assert.Matches(@"is at migration \d{14}_\w+\.", second.Out);
     }
 
     [Fact]
@@ -141,6 +141,44 @@ public sealed class AdminCommandTests : IDisposable
 
         Assert.Equal(AdminCommands.Failed, exit);
         AssertOneLine(err, "nobody@test.vn");
+    }
+
+    [Theory]
+    [InlineData("recompute")]
+    [InlineData("recompute", "--quarter", "2026-Q3", "--all")]
+    public async Task Recompute_NeedsEitherAQuarterOrAll(params string[] args)
+    {
+        var (exit, _, err) = await RunAsync([.. args, "--data-dir", _dir]);
+
+        Assert.Equal(AdminCommands.Usage, exit);
+        AssertOneLine(err, "either --quarter YYYY-Qn or --all");
+    }
+
+    [Fact]
+    public async Task Recompute_WithABadQuarter_SaysHowToWriteIt()
+    {
+        var (exit, _, err) = await RunAsync("recompute", "--quarter", "Q3/2026", "--data-dir", _dir);
+
+        Assert.Equal(AdminCommands.Usage, exit);
+        AssertOneLine(err, "bad --quarter 'Q3/2026'");
+    }
+
+    [Fact]
+    public async Task Recompute_Inline_OnAnEmptyDatabase_ComputesTheQuarter()
+    {
+        var (exit, output, _) = await RunAsync("recompute", "--quarter", "2026-Q3", "--inline", "--data-dir", _dir);
+
+        Assert.Equal(AdminCommands.Ok, exit);
+        Assert.Contains("2026-Q3: Computed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recompute_Enqueued_PrintsTheJob()
+    {
+        var (exit, output, _) = await RunAsync("recompute", "--all", "--data-dir", _dir);
+
+        Assert.Equal(AdminCommands.Ok, exit);
+        Assert.Contains("Enqueued rebuild-all as job", output, StringComparison.Ordinal);
     }
 
     private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));

@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.Infrastructure;
@@ -145,6 +150,109 @@ public sealed class DemoProvinceApiTests(SeededAppFixture fixture) : IClassFixtu
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Metrics_OfTheProvince_AreComputedOnFirstStart_AndFresh()
+    {
+        var m = await fixture.Analyst.GetFromJsonAsync<UnitMetricsDto>("/api/v1/units/TV/metrics?quarter=2024-Q4", Ct);
+
+        Assert.NotNull(m);
+        Assert.Equal("2024-Q4", m.Quarter);
+        Assert.False(m.Stale);
+        Assert.NotNull(m.ComputedAt);
+        Assert.Equal(45622, m.Metrics[MetricKeys.MembersTotal].Value);
+        Assert.Equal(6034, m.Metrics[MetricKeys.MembersExempt].Value);
+        Assert.Equal(13, m.Metrics[MetricKeys.UpperCommittees].Value); // 9 district-level + 4 others
+        Assert.Equal(1999, m.Metrics[MetricKeys.SubordinateCells].Value);
+        Assert.InRange(m.Metrics[MetricKeys.AttendanceRate].Value!.Value, 0.5, 1.0);
+        Assert.Contains(m.Metrics.Keys, k => k.StartsWith(MetricKeys.PracticeCoveragePrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Metrics_FilteredByKeys_ReturnOnlyThose()
+    {
+        var m = await fixture.Analyst.GetFromJsonAsync<UnitMetricsDto>("/api/v1/units/TC/metrics?quarter=2024-Q4&keys=members.total,attendance.rate", Ct);
+
+        Assert.NotNull(m);
+        Assert.Equal(["attendance.rate", "members.total"], m.Metrics.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Metrics_WithAnUnknownKey_Is400NamingIt()
+    {
+        var response = await fixture.Analyst.GetAsync("/api/v1/units/TV/metrics?quarter=2024-Q4&keys=members.total,members.happiness", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("members.happiness", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_OfACellWithFewerThanFiveResponses_AreSuppressed()
+    {
+        string code;
+        await using (var db = fixture.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
+        {
+            code = await (
+                from m in db.Metrics
+                where m.QuarterKey == 20244 && m.Key == MetricKeys.SurveyIndex && m.Suppressed
+                join u in db.Units on m.UnitId equals u.Id
+                orderby u.Code
+                select u.Code).FirstAsync(Ct);
+        }
+
+        var metrics = await fixture.Analyst.GetFromJsonAsync<UnitMetricsDto>($"/api/v1/units/{code}/metrics?quarter=2024-Q4", Ct);
+
+        Assert.NotNull(metrics);
+        Assert.True(metrics.Metrics[MetricKeys.SurveyIndex].Suppressed);
+        Assert.Null(metrics.Metrics[MetricKeys.SurveyIndex].Value);
+        Assert.Null(metrics.Metrics[MetricKeys.SurveyIndex].Numerator);
+        Assert.InRange(metrics.Metrics[MetricKeys.SurveyResponses].Value!.Value, 0, 4);
+    }
+
+    [Fact]
+    public async Task Series_GivesOnePointPerQuarter()
+    {
+        var s = await fixture.Analyst.GetFromJsonAsync<MetricSeriesDto>("/api/v1/units/TV/metrics/series?key=members.total&from=2024-Q1&to=2024-Q4", Ct);
+
+        Assert.NotNull(s);
+        Assert.Equal(["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"], s.Points.Select(p => p.Quarter));
+        Assert.All(s.Points, p => Assert.Equal(45622, p.Value));
+    }
+
+    [Fact]
+    public async Task Series_OfADistrict_EndsWithTheDistrictLevel()
+    {
+        var s = await fixture.Analyst.GetFromJsonAsync<MetricSeriesDto>("/api/v1/units/TC/metrics/series?key=members.total&from=2025-Q1&to=2025-Q4", Ct);
+
+        Assert.NotNull(s);
+        Assert.NotNull(s.Points[0].Value);
+        Assert.NotNull(s.Points[1].Value);
+        Assert.Null(s.Points[2].Value); // dissolved on 01/07/2025
+        Assert.Null(s.Points[3].Value);
+    }
+
+    [Fact]
+    public async Task Metrics_OutsideADistrictEditorsScope_AreNotFound()
+    {
+        var own = await fixture.Editor.GetAsync("/api/v1/units/TC/metrics?quarter=2024-Q4", Ct);
+        var other = await fixture.Editor.GetAsync("/api/v1/units/CL/metrics?quarter=2024-Q4", Ct);
+        var series = await fixture.Editor.GetAsync("/api/v1/units/TV/metrics/series?key=members.total", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, series.StatusCode);
+    }
+
+    [Fact]
+    public void NightlyRecompute_IsScheduledInVietnamTime()
+    {
+        using var connection = fixture.App.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var job = connection.GetRecurringJobs().Single(j => j.Id == AggregateJobs.NightlyJobId);
+
+        Assert.Equal(AggregateJobs.NightlyCron, job.Cron);
+        Assert.Equal("Asia/Ho_Chi_Minh", job.TimeZoneId);
     }
 
     private static int Count(StructureDto s, string kind, string sector) =>

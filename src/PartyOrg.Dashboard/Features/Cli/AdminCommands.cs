@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Hosting;
 using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
 
 namespace PartyOrg.Dashboard.Features.Cli;
 
@@ -166,7 +168,57 @@ public static class AdminCommands
         });
         var tokens = new Command("tokens", "Manage API tokens.") { tokensCreate };
 
+        var quarterOption = new Option<Quarter?>("--quarter")
+        {
+            Description = "The quarter to recompute, as YYYY-Qn (e.g. 2026-Q3).",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (Quarter.TryParse(text, out var q))
+                {
+                    return q;
+                }
+
+                result.AddError($"bad --quarter '{text}': write it as YYYY-Qn, e.g. 2026-Q3");
+                return null;
+            },
+        };
+        var all = new Option<bool>("--all") { Description = "Recompute every quarter that has data (rebuild-all)." };
+        var inline = new Option<bool>("--inline") { Description = "Compute here and now instead of enqueuing a job for the server." };
+        var recompute = new Command("recompute", "Recompute the quarterly aggregates (enqueues a job unless --inline).") { quarterOption, all, inline };
+        recompute.Validators.Add(result =>
+        {
+            var hasQuarter = result.GetResult(quarterOption) is { Implicit: false };
+            if (hasQuarter == result.GetValue(all))
+            {
+                result.AddError("give either --quarter YYYY-Qn or --all");
+            }
+        });
+        recompute.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(Config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            var quarter = r.GetValue(quarterOption);
+            if (r.GetValue(inline))
+            {
+                var service = host.Get<AggregateService>();
+                var results = quarter is { } q ? [await service.RecomputeAsync(q, ct)] : await service.RebuildAllAsync(ct);
+                foreach (var result in results)
+                {
+                    await output.WriteLineAsync($"{result.Quarter}: {result.Outcome} ({result.Rows} rows, data version {result.DataVersion}, {result.Elapsed.TotalSeconds:0.00} s)");
+                }
+
+                return results.Any(x => x.Outcome != RecomputeOutcome.Computed) ? Failed : Ok;
+            }
+
+            var scheduler = host.Get<AggregateScheduler>();
+            var job = quarter is { } one ? scheduler.EnqueueRecompute(one) : scheduler.EnqueueRebuildAll();
+            await output.WriteLineAsync($"Enqueued {(quarter is { } x ? $"recompute of {x}" : "rebuild-all")} as job {job}; the server runs it (see /hangfire).");
+            return Ok;
+        });
+
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(recompute);
         root.Subcommands.Add(seed);
         root.Subcommands.Add(users);
         root.Subcommands.Add(tokens);

@@ -1,16 +1,37 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
 namespace PartyOrg.Dashboard.Features.Organisation;
 
-/// <summary>Reads the organisation tree as it stood in a quarter, and the history of a unit.</summary>
+/// <summary>
+/// Reads the organisation tree as it stood in a quarter, and the history of a unit. Trees are cached per
+/// quarter and reread when the quarter's data version moves (every change to units marks the quarters it
+/// touches), so a change made by another process (an import from the CLI) is seen on the next request.
+/// </summary>
 public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
 {
+    private readonly ConcurrentDictionary<int, (long? Version, OrgTree Tree)> _cache = new();
+
     public async Task<OrgTree> GetTreeAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
-        var date = quarter.End;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = quarter.Key;
+        var version = await db.QuarterStates.AsNoTracking().Where(s => s.QuarterKey == key).Select(s => (long?)s.DataVersion).SingleOrDefaultAsync(cancellationToken);
+        if (_cache.TryGetValue(key, out var cached) && cached.Version == version && version is not null)
+        {
+            return cached.Tree;
+        }
+
+        var tree = await ReadTreeAsync(db, quarter, cancellationToken);
+        _cache[key] = (version, tree);
+        return tree;
+    }
+
+    private static async Task<OrgTree> ReadTreeAsync(AppDbContext db, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var date = quarter.End;
         var rows = await (
             from v in db.UnitVersions.AsNoTracking()
             join u in db.Units on v.UnitId equals u.Id

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Meetings;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Features.Practices;
@@ -37,6 +38,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Adoption> Adoptions => Set<Adoption>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<MetricValue> Metrics => Set<MetricValue>();
+
+    public DbSet<QuarterState> QuarterStates => Set<QuarterState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -262,6 +262,73 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Aggregates.MetricValue", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Denominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Numerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("QuarterKey", "UnitId", "Key");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Metrics", (string)null);
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Aggregates.QuarterState", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ComputeSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ComputedVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DataChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("QuarterKey");
+
+                    b.ToTable("QuarterStates");
+                });
+
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -804,6 +871,15 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("PartyOrg.Dashboard.Features.Access.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Aggregates.MetricValue", b =>
+                {
+                    b.HasOne("PartyOrg.Dashboard.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

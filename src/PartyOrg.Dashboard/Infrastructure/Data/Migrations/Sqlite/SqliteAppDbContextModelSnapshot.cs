@@ -251,6 +251,73 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Aggregates.MetricValue", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuarterKey", "UnitId", "Key");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Metrics", (string)null);
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Aggregates.QuarterState", b =>
+                {
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ComputeSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTimeOffset?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ComputedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DataChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuarterKey");
+
+                    b.ToTable("QuarterStates");
+                });
+
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -771,6 +838,15 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("PartyOrg.Dashboard.Features.Access.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Aggregates.MetricValue", b =>
+                {
+                    b.HasOne("PartyOrg.Dashboard.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

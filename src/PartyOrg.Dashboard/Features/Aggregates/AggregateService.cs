@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Aggregates;
+
+public enum RecomputeOutcome
+{
+    Computed = 1,
+
+    /// <summary>Another recompute of the same quarter holds the lease; nothing was done.</summary>
+    AlreadyRunning = 2,
+}
+
+public sealed record RecomputeResult(Quarter Quarter, RecomputeOutcome Outcome, int Rows, long DataVersion, TimeSpan Elapsed);
+
+/// <summary>
+/// Recomputes the aggregates of a quarter: takes a short lease on the quarter, computes from the facts
+/// without holding any lock, then swaps the rows in one transaction. A failure leaves the previous
+/// aggregates in place. Running it twice gives identical rows.
+/// </summary>
+public sealed partial class AggregateService(
+    IDbContextFactory<AppDbContext> contexts,
+    QuarterFactsLoader loader,
+    TimeProvider time,
+    ILogger<AggregateService> logger)
+{
+    /// <summary>How long a lease lasts: long enough for a province-scale quarter, short enough to recover from a crash.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+
+    /// <summary>Test hook: runs between computing and swapping (e.g. to fail a run on purpose).</summary>
+    internal Func<Quarter, Task>? BeforeSwap { get; set; }
+
+    public async Task<RecomputeResult> RecomputeAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var owner = Guid.NewGuid().ToString("N");
+        var version = await TryTakeLeaseAsync(quarter, owner, cancellationToken);
+        if (version is null)
+        {
+            LogAlreadyRunning(logger, quarter);
+            return new RecomputeResult(quarter, RecomputeOutcome.AlreadyRunning, 0, 0, stopwatch.Elapsed);
+        }
+
+        try
+        {
+            var facts = await loader.LoadAsync(quarter, cancellationToken);
+            var loaded = stopwatch.Elapsed;
+            var rows = AggregateCalculator.Compute(facts);
+            var computed = stopwatch.Elapsed;
+            if (BeforeSwap is { } hook)
+            {
+                await hook(quarter);
+            }
+
+            await SwapAsync(quarter, rows, version.Value, owner, stopwatch.Elapsed, cancellationToken);
+            LogComputed(logger, quarter, rows.Count, stopwatch.Elapsed.TotalMilliseconds, loaded.TotalMilliseconds, (computed - loaded).TotalMilliseconds, (stopwatch.Elapsed - computed).TotalMilliseconds);
+            return new RecomputeResult(quarter, RecomputeOutcome.Computed, rows.Count, version.Value, stopwatch.Elapsed);
+        }
+        catch (Exception ex)
+        {
+            await ReleaseAfterFailureAsync(quarter, owner, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Every quarter that has facts, oldest first.</summary>
+    public async Task<IReadOnlyList<RecomputeResult>> RebuildAllAsync(CancellationToken cancellationToken = default)
+    {
+        var results = new List<RecomputeResult>();
+        foreach (var quarter in await QuartersWithDataAsync(cancellationToken))
+        {
+            results.Add(await RecomputeAsync(quarter, cancellationToken));
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyList<Quarter>> QuartersWithDataAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var keys = await db.QuarterStates.AsNoTracking().OrderBy(s => s.QuarterKey).Select(s => s.QuarterKey).ToListAsync(cancellationToken);
+        return keys.Select(Quarter.FromKey).ToList();
+    }
+
+    public async Task<QuarterState?> GetStateAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.QuarterStates.AsNoTracking().SingleOrDefaultAsync(s => s.QuarterKey == quarter.Key, cancellationToken);
+    }
+
+    /// <returns>The quarter's data version at the moment the lease was taken, or null when another run holds it.</returns>
+    private async Task<long?> TryTakeLeaseAsync(Quarter quarter, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = quarter.Key;
+        if (!await db.QuarterStates.AnyAsync(s => s.QuarterKey == key, cancellationToken))
+        {
+            db.QuarterStates.Add(new QuarterState { QuarterKey = key, DataVersion = 0, DataChangedAt = time.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another run created it first; the conditional update below decides who goes on.
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var until = now + (long)LeaseDuration.TotalMilliseconds;
+        var taken = await db.QuarterStates
+            .Where(s => s.QuarterKey == key && (s.LeaseUntil == null || s.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, owner).SetProperty(s => s.LeaseUntil, until), cancellationToken);
+        if (taken != 1)
+        {
+            return null;
+        }
+
+        return await db.QuarterStates.Where(s => s.QuarterKey == key).Select(s => s.DataVersion).SingleAsync(cancellationToken);
+    }
+
+    private async Task SwapAsync(Quarter quarter, IReadOnlyList<MetricValue> rows, long version, string owner, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var writer = await BulkWriter.OpenAsync(db, cancellationToken);
+        var key = quarter.Key;
+        var stillOurs = await db.QuarterStates
+            .Where(s => s.QuarterKey == key && s.LeaseOwner == owner)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(s => s.ComputedVersion, version)
+                    .SetProperty(s => s.ComputedAt, time.GetUtcNow())
+                    .SetProperty(s => s.ComputeSeconds, elapsed.TotalSeconds)
+                    .SetProperty(s => s.LastError, (string?)null)
+                    .SetProperty(s => s.LastErrorAt, (DateTimeOffset?)null)
+                    .SetProperty(s => s.LeaseOwner, (string?)null)
+                    .SetProperty(s => s.LeaseUntil, (long?)null),
+                cancellationToken);
+        if (stillOurs != 1)
+        {
+            throw new InvalidOperationException($"The lease on {quarter} expired before its recompute finished; nothing was swapped.");
+        }
+
+        await db.Metrics.Where(m => m.QuarterKey == key).ExecuteDeleteAsync(cancellationToken);
+        await writer.WriteAsync(rows as IReadOnlyCollection<MetricValue> ?? [.. rows], cancellationToken);
+        await writer.CommitAsync(cancellationToken);
+    }
+
+    private async Task ReleaseAfterFailureAsync(Quarter quarter, string owner, Exception failure)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var key = quarter.Key;
+            var message = failure.Message.Length > 2000 ? failure.Message[..2000] : failure.Message;
+            await db.QuarterStates
+                .Where(s => s.QuarterKey == key && s.LeaseOwner == owner)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, (string?)null)
+                    .SetProperty(s => s.LeaseUntil, (long?)null)
+                    .SetProperty(s => s.LastError, message)
+                    .SetProperty(s => s.LastErrorAt, time.GetUtcNow()));
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The lease expires on its own; the original failure is what the caller needs to see.
+            LogReleaseFailed(logger, quarter, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Aggregates of {Quarter}: {Rows} rows in {Milliseconds:0} ms (load {Load:0}, compute {Compute:0}, swap {Swap:0}).")]
+    private static partial void LogComputed(ILogger logger, Quarter quarter, int rows, double milliseconds, double load, double compute, double swap);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A recompute of {Quarter} is already running; this one stops.")]
+    private static partial void LogAlreadyRunning(ILogger logger, Quarter quarter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lease on {Quarter} after a failure.")]
+    private static partial void LogReleaseFailed(ILogger logger, Quarter quarter, Exception exception);
+}

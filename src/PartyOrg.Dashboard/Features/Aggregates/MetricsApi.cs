@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Aggregates;
+
+public sealed record MetricDto(double? Value, double? Numerator, double? Denominator, bool Suppressed);
+
+public sealed record UnitMetricsDto(
+    UnitDto Unit,
+    string Quarter,
+    DateTimeOffset? ComputedAt,
+    long? DataVersion,
+    bool Stale,
+    IReadOnlyDictionary<string, MetricDto> Metrics);
+
+public sealed record MetricPointDto(string Quarter, double? Value, double? Numerator, double? Denominator, bool Suppressed, bool Stale);
+
+public sealed record MetricSeriesDto(UnitDto Unit, string Key, IReadOnlyList<MetricPointDto> Points);
+
+/// <summary><c>/api/v1/units/{code}/metrics</c>: aggregates of one unit, read-only, within the caller's scope.</summary>
+public static class MetricsApi
+{
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/units/{code}/metrics").WithTags("Metrics");
+        group.MapGet("/", GetMetricsAsync)
+            .WithName("GetUnitMetrics")
+            .WithSummary("The unit's metrics for a quarter, over its subtree as it stood then.")
+            .WithDescription("quarter: YYYY-Qn (default: the last closed quarter). keys: comma-separated metric keys (default: all). " +
+                "value = numerator ÷ denominator; null when the denominator is 0 or when a survey result comes from fewer than 5 responses (suppressed = true).");
+        group.MapGet("/series", GetSeriesAsync)
+            .WithName("GetUnitMetricSeries")
+            .WithSummary("One metric of the unit across quarters.")
+            .WithDescription("key: one metric key (required). from, to: YYYY-Qn (default: the 8 quarters up to the last closed one).");
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<UnitMetricsDto>, ProblemHttpResult>> GetMetricsAsync(
+        string code, string? quarter, string? keys, ClaimsPrincipal user,
+        OrgTreeService trees, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
+    {
+        if (OrganisationApi.ParseQuarter(quarter, clock) is not { } q)
+        {
+            return OrganisationApi.BadQuarter(quarter);
+        }
+
+        var tree = await trees.GetTreeAsync(q, ct);
+        if (tree.Find(code) is not { } unit || !UserScope.For(user).CanSee(tree, unit))
+        {
+            return OrganisationApi.NotInQuarter(code, q);
+        }
+
+        var known = await metrics.AllKeysAsync(ct);
+        IReadOnlyList<string> wanted = known;
+        if (!string.IsNullOrWhiteSpace(keys))
+        {
+            wanted = keys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+            var unknown = wanted.Where(k => !known.Contains(k)).ToList();
+            if (unknown.Count > 0)
+            {
+                return TypedResults.Problem($"unknown metric key(s): {string.Join(", ", unknown)}.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown metric key");
+            }
+        }
+
+        var result = await metrics.GetAsync(unit.Id, q, wanted, ct);
+        return TypedResults.Ok(new UnitMetricsDto(
+            OrganisationApi.ToDto(unit), q.ToString(), result.ComputedAt, result.DataVersion, result.Stale,
+            result.Values.ToDictionary(kv => kv.Key, kv => new MetricDto(kv.Value.Value, kv.Value.Numerator, kv.Value.Denominator, kv.Value.Suppressed))));
+    }
+
+    internal static async Task<Results<Ok<MetricSeriesDto>, ProblemHttpResult>> GetSeriesAsync(
+        string code, string? key, string? from, string? to, ClaimsPrincipal user,
+        OrgTreeService trees, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
+    {
+        if (OrganisationApi.ParseQuarter(to, clock) is not { } last)
+        {
+            return OrganisationApi.BadQuarter(to);
+        }
+
+        Quarter first = last;
+        for (var i = 0; i < 7; i++)
+        {
+            first = first.Previous;
+        }
+
+        if (!string.IsNullOrWhiteSpace(from) && !Quarter.TryParse(from, out first))
+        {
+            return OrganisationApi.BadQuarter(from);
+        }
+
+        if (first > last || Quarter.Range(first, last).Count() > 200)
+        {
+            return TypedResults.Problem($"from {first} to {last} is not a range of at most 200 quarters.", statusCode: StatusCodes.Status400BadRequest, title: "Bad range");
+        }
+
+        if (string.IsNullOrWhiteSpace(key) || !(await metrics.AllKeysAsync(ct)).Contains(key))
+        {
+            return TypedResults.Problem($"key '{key}' is not a metric key.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown metric key");
+        }
+
+        // The unit must be in the caller's scope in a quarter of the range where it existed.
+        var scope = UserScope.For(user);
+        OrgNode? unit = null;
+        foreach (var q in new[] { last, first })
+        {
+            var tree = await trees.GetTreeAsync(q, ct);
+            if (tree.Find(code) is { } node && scope.CanSee(tree, node))
+            {
+                unit = node;
+                break;
+            }
+        }
+
+        if (unit is null)
+        {
+            return TypedResults.Problem($"no unit '{code}' in your scope existed at the end of {first} or {last}.", statusCode: StatusCodes.Status404NotFound, title: "Unit not found");
+        }
+
+        var points = await metrics.GetSeriesAsync(unit.Id, key, first, last, ct);
+        return TypedResults.Ok(new MetricSeriesDto(
+            OrganisationApi.ToDto(unit), key,
+            points.Select(p => new MetricPointDto(p.Quarter.ToString(), p.Metric.Value, p.Metric.Numerator, p.Metric.Denominator, p.Metric.Suppressed, p.Stale)).ToList()));
+    }
+}

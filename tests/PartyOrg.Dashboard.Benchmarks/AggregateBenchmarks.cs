@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Benchmarks;
+
+/// <summary>
+/// The aggregates' targets on the demo province: recompute one quarter, and the read behind
+/// <c>GET /api/v1/units/{code}/metrics</c> compared with computing the same metrics from the raw facts
+/// for that one request (the reason the aggregates exist).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class AggregateBenchmarks
+{
+    private static readonly Quarter Quarter = new(2024, 4);
+    private BenchmarkDatabase _db = default!;
+    private IReadOnlyList<string> _keys = [];
+    private int _province;
+
+    [Params(1)]
+    public int Scale { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _db = BenchmarkDatabase.OpenAsync(Scale).GetAwaiter().GetResult();
+        _keys = _db.Metrics.AllKeysAsync().GetAwaiter().GetResult();
+        var tree = _db.Trees.GetTreeAsync(Quarter).GetAwaiter().GetResult();
+        _province = tree.Find("TV")!.Id;
+    }
+
+    [Benchmark(Description = "recompute one quarter (2024-Q4)")]
+    public Task<RecomputeResult> RecomputeQuarter() => _db.Aggregates.RecomputeAsync(Quarter);
+
+    /// <summary>What the metrics endpoint does: the quarter's tree (cached) for the scope check, then the unit's rows.</summary>
+    [Benchmark(Baseline = true, Description = "metrics of the province, from the aggregates")]
+    public async Task<UnitMetrics> MetricsFromAggregates()
+    {
+        var tree = await _db.Trees.GetTreeAsync(Quarter);
+        return await _db.Metrics.GetAsync(tree.Find("TV")!.Id, Quarter, _keys);
+    }
+
+    [Benchmark(Description = "the same metrics computed on the fly from the facts")]
+    public async Task<int> MetricsOnTheFly()
+    {
+        var facts = await _db.Loader.LoadAsync(Quarter, CancellationToken.None);
+        return AggregateCalculator.Compute(facts).Count(m => m.UnitId == _province);
+    }
+}
+
+/// <summary>Rebuild every quarter of the demo data (2021-Q1 … 2026-Q3): one long operation, measured a few times.</summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+public class RebuildAllBenchmarks
+{
+    private BenchmarkDatabase _db = default!;
+
+    [Params(1)]
+    public int Scale { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _db = BenchmarkDatabase.OpenAsync(Scale).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "rebuild all quarters")]
+    public Task<IReadOnlyList<RecomputeResult>> RebuildAll() => _db.Aggregates.RebuildAllAsync();
+}
