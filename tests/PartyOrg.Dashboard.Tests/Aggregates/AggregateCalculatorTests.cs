@@ -44,6 +44,27 @@ public sealed class AggregateCalculatorTests
     public void SmallCells_CountCellsUnderTenMembers_IncludingTheUnitItself(int unit, int expected) =>
         AssertRatio(Q4Rows, unit, MetricKeys.SmallCells, expected, 1);
 
+    [Fact]
+    public void SmallCells_TenMembersIsNotSmall_AndACellWithNoRollCountsAsHavingNone()
+    {
+        var quarter = new Quarter(2024, 4);
+        var facts = new FactsBuilder()
+            .Unit(1, "TV", UnitKind.Province, null)
+            .Unit(2, "TV.01", UnitKind.GrassrootsCommittee, 1, UnitSector.Commune)
+            .Unit(3, "TV.01.01", UnitKind.Cell, 2)
+            .Unit(4, "TV.01.02", UnitKind.Cell, 2)
+            .Unit(5, "TV.01.03", UnitKind.Cell, 2)
+            .Roll(quarter, 3, 10, 4)  // 10 members (exempt ones included): not fewer than 10
+            .Roll(quarter, 4, 9)      // 9: small
+            .Build(quarter);          // unit 5 has no roll: 0 members, small
+
+        var rows = AggregateCalculator.Compute(facts);
+
+        AssertRatio(rows, 2, MetricKeys.SmallCells, 2, 1);  // units 4 and 5
+        AssertRatio(rows, 3, MetricKeys.SmallCells, 0, 1);
+        AssertRatio(rows, 5, MetricKeys.SmallCells, 1, 1);
+    }
+
     [Theory]
     [InlineData(P, 44, 4)]   // 12+8+15+9 ; 2+0+1+1 (X's 20 are not in the 2024-Q4 tree)
     [InlineData(D1, 20, 2)]  // 12+8 ; 2+0
@@ -196,6 +217,7 @@ public sealed class AggregateCalculatorTests
         Assert.Null(Find(Q1Rows, D1, MetricKeys.AttendanceRate));
         AssertRatio(Q1Rows, D1, MetricKeys.Regularity, 0, 1);  // a cell that did not meet is a 0, not a missing value
         Assert.DoesNotContain(Q4Rows.Concat(Q1Rows), r => r.Denominator == 0);
+        Assert.Null(Metric.From(new MetricValue { Key = MetricKeys.GradeTot, Numerator = 0, Denominator = 0 }).Value);
     }
 
     [Theory]
@@ -302,6 +324,7 @@ public sealed class AggregateCalculatorTests
     [InlineData(D2, "M02", 0, 1)]
     [InlineData(P, "M03", 1, 3)]   // G2 of G1, G2, GCell
     [InlineData(D2, "M03", 1, 2)]  // G2 of G2, GCell
+    [InlineData(GCell, "M03", 0, 1)]  // its adoption ended on 31/12/2024: no longer in force at quarter end
     [InlineData(G1, "M03", 0, 1)]
     public void PracticeCoverage_CountsTargetsWithAnAdoptionInForceAtQuarterEnd(int unit, string code, int adopted, int targets) =>
         AssertRatio(Q4Rows, unit, MetricKeys.PracticeCoverage(code), adopted, targets);

@@ -18,7 +18,7 @@ namespace PartyOrg.Dashboard.Tests.Aggregates;
 ///    ├─ G2 grassroots committee (phường)
 ///    │  ├─ C3 cell  15 members, 1 exempt
 ///    │  └─ X  cell  20 members           (exists from 01/01/2025)
-///    └─ GCell grassroots cell 9 members, 1 exempt (ends 15/03/2025)
+///    └─ GCell grassroots cell  9 members, 1 exempt (ends 15/03/2025)
 /// </code>
 /// </summary>
 internal static class SmallProvince
@@ -101,7 +101,8 @@ internal static class SmallProvince
          .Adoption(CellPractice, X, AdoptionStage.Adopted, D(2024, 1, 1))                               // X is not in the 2024-Q4 tree
          .Adoption(UpperPractice, D1, AdoptionStage.Adopted, D(2022, 6, 1))
          .Adoption(UpperPractice, D2, AdoptionStage.Pilot, D(2022, 6, 1))                               // pilot: not in force
-         .Adoption(GrassrootsPractice, G2, AdoptionStage.Replicated, D(2023, 6, 1));
+         .Adoption(GrassrootsPractice, G2, AdoptionStage.Replicated, D(2023, 6, 1))
+         .Adoption(GrassrootsPractice, GCell, AdoptionStage.Adopted, D(2023, 6, 1), endedOn: D(2024, 12, 31));  // ended on the last day (end is exclusive)
 
         // 2025-Q1: C2 now sits under G2, X exists, GCell has ended (its roll and meeting are ignored).
         b.Roll(Q1, C1, 12, 2).Roll(Q1, C2, 8).Roll(Q1, C3, 15, 1).Roll(Q1, GCell, 9, 1).Roll(Q1, X, 20);
