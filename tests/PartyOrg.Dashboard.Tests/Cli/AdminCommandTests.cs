@@ -66,6 +66,25 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_WithoutDataDir_UsesTheEnvironmentVariable()
+    {
+        var before = Environment.GetEnvironmentVariable("PARTYORG_DATA_DIR");
+        Environment.SetEnvironmentVariable("PARTYORG_DATA_DIR", _dir);
+        try
+        {
+            var (exit, output, _) = await RunAsync("migrate");
+
+            Assert.Equal(AdminCommands.Ok, exit);
+            Assert.Contains(Path.Combine(_dir, "partyorg.db"), output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_dir, "partyorg.db")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PARTYORG_DATA_DIR", before);
+        }
+    }
+
+    [Fact]
     public async Task Migrate_CreatesTheDatabase_AndIsRepeatable()
     {
         var first = await RunAsync("migrate", "--data-dir", _dir);
