@@ -42,17 +42,13 @@ public static class MetricsApi
         string code, string? quarter, string? keys, ClaimsPrincipal user,
         OrgTreeService trees, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
     {
-        if (OrganisationApi.ParseQuarter(quarter, clock) is not { } q)
+        var (found, problem) = await OrganisationApi.FindInScopeAsync(code, quarter, user, trees, clock, ct);
+        if (found is not { } f)
         {
-            return OrganisationApi.BadQuarter(quarter);
+            return problem!;
         }
 
-        var tree = await trees.GetTreeAsync(q, ct);
-        if (tree.Find(code) is not { } unit || !UserScope.For(user).CanSee(tree, unit))
-        {
-            return OrganisationApi.NotInQuarter(code, q);
-        }
-
+        var (q, _, unit) = f;
         var known = await metrics.AllKeysAsync(ct);
         IReadOnlyList<string> wanted = known;
         if (!string.IsNullOrWhiteSpace(keys))

@@ -22,6 +22,8 @@ public sealed record StructureDto(
     int Women,
     int EthnicMinority);
 
+internal sealed record ScopedUnit(Quarter Quarter, OrgTree Tree, OrgNode Unit);
+
 /// <summary><c>/api/v1/units</c>: the tree of a quarter and a unit's structure, within the caller's scope.</summary>
 public static class OrganisationApi
 {
@@ -72,17 +74,13 @@ public static class OrganisationApi
     internal static async Task<Results<Ok<StructureDto>, ProblemHttpResult>> GetStructureAsync(
         string code, string? quarter, ClaimsPrincipal user, OrgTreeService trees, StructureService structures, AppClock clock, CancellationToken ct)
     {
-        if (ParseQuarter(quarter, clock) is not { } q)
+        var (found, problem) = await FindInScopeAsync(code, quarter, user, trees, clock, ct);
+        if (found is not { } f)
         {
-            return BadQuarter(quarter);
+            return problem!;
         }
 
-        var tree = await trees.GetTreeAsync(q, ct);
-        if (tree.Find(code) is not { } unit || !UserScope.For(user).CanSee(tree, unit))
-        {
-            return NotInQuarter(code, q);
-        }
-
+        var (q, tree, unit) = f;
         var s = await structures.GetStructureAsync(tree, unit, ct);
         return TypedResults.Ok(new StructureDto(
             ToDto(unit),
@@ -91,6 +89,24 @@ public static class OrganisationApi
             s.Descendants.GroupBy(d => d.Kind).ToDictionary(g => Name(g.Key), g => g.Sum(d => d.Count)),
             s.CommuneLevel,
             s.Members, s.Exempt, s.Eligible, s.Probationary, s.Women, s.EthnicMinority));
+    }
+
+    /// <summary>
+    /// The unit <paramref name="code"/> as it stood at the end of the quarter, if the caller may see it;
+    /// otherwise the problem to answer (400 for a bad quarter, 404 for a unit absent or out of scope).
+    /// </summary>
+    internal static async Task<(ScopedUnit? Found, ProblemHttpResult? Problem)> FindInScopeAsync(
+        string code, string? quarter, ClaimsPrincipal user, OrgTreeService trees, AppClock clock, CancellationToken ct)
+    {
+        if (ParseQuarter(quarter, clock) is not { } q)
+        {
+            return (null, BadQuarter(quarter));
+        }
+
+        var tree = await trees.GetTreeAsync(q, ct);
+        return tree.Find(code) is { } unit && UserScope.For(user).CanSee(tree, unit)
+            ? (new ScopedUnit(q, tree, unit), null)
+            : (null, NotInQuarter(code, q));
     }
 
     /// <summary>Null when the text is not a quarter; the last closed quarter when it is absent.</summary>
