@@ -56,6 +56,14 @@ internal sealed class BenchmarkDatabase
         return database;
     }
 
+    /// <summary>Deletes the stored aggregates of one quarter (or of all), so that the next recompute writes every row.</summary>
+    public async Task ForgetAggregatesAsync(Infrastructure.Time.Quarter? quarter)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        var key = quarter?.Key;
+        await db.Metrics.Where(m => key == null || m.QuarterKey == key).ExecuteDeleteAsync();
+    }
+
     private sealed class Factory(DatabaseSettings settings) : IDbContextFactory<AppDbContext>
     {
         public AppDbContext CreateDbContext() => settings.CreateContext();

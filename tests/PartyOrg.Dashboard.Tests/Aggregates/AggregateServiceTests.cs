@@ -91,6 +91,38 @@ public sealed class AggregateServiceTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Recompute_AfterAChange_StoresExactlyWhatAFullComputationGives(DatabaseProvider provider)
+    {
+        await using var db = await TinyAsync(provider);
+        var service = Service(db);
+        await service.RecomputeAsync(Q, Ct);
+        await using (var context = db.CreateContext())
+        {
+            // One cell changes and a new cell appears: only they and their ancestors are rewritten.
+            var c2 = await context.Memberships.SingleAsync(m => m.Members == 8, Ct);
+            c2.Members = 9;
+            var g = await context.Units.SingleAsync(u => u.Code == "G", Ct);
+            var c3 = new OrgUnit { Code = "C3", ValidFrom = new DateOnly(2024, 1, 1), SourceId = c2.SourceId };
+            context.Units.Add(c3);
+            await context.SaveChangesAsync(Ct);
+            context.UnitVersions.Add(new OrgUnitVersion { UnitId = c3.Id, Name = "Chi bộ ấp 3", ShortName = "Ấp 3", Kind = UnitKind.Cell, Sector = UnitSector.Hamlet, ParentId = g.Id, ValidFrom = c3.ValidFrom, SourceId = c2.SourceId });
+            context.Memberships.Add(new MembershipSnapshot { UnitId = c3.Id, QuarterKey = Q.Key, Members = 15, Exempt = 1, SourceId = c2.SourceId });
+            await context.SaveChangesAsync(Ct);
+            await DataVersions.MarkChangedAsync(context, [Q], DateTimeOffset.UnixEpoch, Ct);
+        }
+
+        await service.RecomputeAsync(Q, Ct);
+        var contexts = db.Contexts;
+        var truth = AggregateCalculator.Compute(await new QuarterFactsLoader(contexts, new OrgTreeService(contexts)).LoadAsync(Q, Ct))
+            .Select(r => (r.UnitId, r.Key, r.Numerator, r.Denominator, r.Suppressed))
+            .OrderBy(r => r.UnitId).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(truth, await RowsAsync(db));
+        Assert.Contains(truth, r => r.Key == MetricKeys.MembersTotal && r.Numerator == 20 + 9 + 15);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Recompute_WhileAnotherHoldsTheQuarter_StepsAside(DatabaseProvider provider)
     {
         await using var db = await TinyAsync(provider);

@@ -144,9 +144,41 @@ public sealed partial class AggregateService(
             throw new InvalidOperationException($"The lease on {quarter} expired before its recompute finished; nothing was swapped.");
         }
 
-        await db.Metrics.Where(m => m.QuarterKey == key).ExecuteDeleteAsync(cancellationToken);
-        await writer.WriteAsync(rows as IReadOnlyCollection<MetricValue> ?? [.. rows], cancellationToken);
+        // Rewrite only the units whose rows changed. A change to one cell's facts touches that cell and
+        // its ancestors, so a typical recompute writes a few hundred rows rather than the quarter's 100,000;
+        // a rerun on unchanged facts writes none.
+        var stored = await db.Metrics.AsNoTracking().Where(m => m.QuarterKey == key).ToListAsync(cancellationToken);
+        var before = ByUnit(stored);
+        var after = ByUnit(rows);
+        var changed = after.Keys.Union(before.Keys)
+            .Where(unit => !before.TryGetValue(unit, out var old) || !after.TryGetValue(unit, out var now) || !old.SequenceEqual(now, RowComparer.Instance))
+            .ToHashSet();
+        var stale = before.Keys.Where(changed.Contains).ToList();
+        if (stale.Count == before.Count && stale.Count > 0)
+        {
+            await db.Metrics.Where(m => m.QuarterKey == key).ExecuteDeleteAsync(cancellationToken);
+        }
+        else if (stale.Count > 0)
+        {
+            await db.Metrics.Where(m => m.QuarterKey == key && stale.Contains(m.UnitId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await writer.WriteAsync(rows.Where(r => changed.Contains(r.UnitId)).ToList(), cancellationToken);
         await writer.CommitAsync(cancellationToken);
+    }
+
+    private static Dictionary<int, List<MetricValue>> ByUnit(IEnumerable<MetricValue> rows) =>
+        rows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Key, StringComparer.Ordinal).ToList());
+
+    private sealed class RowComparer : IEqualityComparer<MetricValue>
+    {
+        public static readonly RowComparer Instance = new();
+
+        public bool Equals(MetricValue? x, MetricValue? y) =>
+            x is not null && y is not null
+            && x.Key == y.Key && x.Numerator.Equals(y.Numerator) && x.Denominator.Equals(y.Denominator) && x.Suppressed == y.Suppressed;
+
+        public int GetHashCode(MetricValue obj) => HashCode.Combine(obj.Key, obj.Numerator, obj.Denominator, obj.Suppressed);
     }
 
     private async Task ReleaseAfterFailureAsync(Quarter quarter, string owner, Exception failure)
