@@ -14,6 +14,7 @@ log() { printf '\n== %s\n' "$*"; }
 need_pkgs=()
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 command -v initdb >/dev/null || need_pkgs+=(postgresql)
+command -v npm >/dev/null || need_pkgs+=(npm)
 fc-list 2>/dev/null | grep -qi dejavu || need_pkgs+=(fonts-dejavu-core)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"

@@ -17,6 +17,9 @@ try
 {
     var builder = WebApplication.CreateBuilder(AppArguments.ToConfiguration(args));
     builder.UseDefaultUrl("http://localhost:5000");
+    // `dotnet run` (Production unless told otherwise) serves the top-level wwwroot and lib/ in place;
+    // the SDK only does this by itself in Development. Published output has no such manifest: no-op.
+    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: true);
     builder.Services.AddWebUi();
     builder.Services.AddOverview();

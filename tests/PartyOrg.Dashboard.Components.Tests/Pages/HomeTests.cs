@@ -81,6 +81,20 @@ public sealed class HomeTests : ComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_members_chart_splits_members_into_required_and_exempt()
+    {
+        using var culture = new CultureScope("vi-VN");
+        SignIn(Roles.StandingCommittee);
+
+        var home = await RenderHomeAsync("/?quarter=2024-Q4");
+        home.Find(".members-chart input[type='checkbox']").Change(true);
+
+        Assert.Equal("Đảng viên phải dự sinh hoạt và miễn sinh hoạt, cuối Quý IV/2024", home.Find(".members-chart [role='img']").GetAttribute("aria-label"));
+        var cells = home.FindAll(".members-chart tbody td").Select(td => td.TextContent).ToList();
+        Assert.Equal(["39.588", "6.034"], cells);
+    }
+
+    [Fact]
     public async Task Structure_counts_come_from_the_tree_of_the_quarter()
     {
         using var culture = new CultureScope("vi-VN");

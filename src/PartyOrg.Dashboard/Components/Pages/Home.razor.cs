@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using PartyOrg.Dashboard.Components.Charts;
 using PartyOrg.Dashboard.Features.Overview;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Resources;
@@ -14,6 +15,8 @@ public partial class Home
 {
     private OverviewSummary? _summary;
     private IReadOnlyList<Kpi> _kpis = [];
+    private IReadOnlyList<string> _memberCategories = [];
+    private IReadOnlyList<ChartSeries> _memberSeries = [];
     private Quarter _quarter;
     private string? _badQuarterText;
     private bool _loaded;
@@ -56,6 +59,13 @@ public partial class Home
         var user = (await AuthenticationState).User;
         _summary = await Overview.GetAsync(user, _quarter);
         _kpis = _summary is null ? [] : Kpis(_summary);
+        if (_summary is not null)
+        {
+            // Members split into those required to attend meetings and those exempt (they add up).
+            _memberCategories = [L["KpiEligible"], L["KpiExempt"]];
+            _memberSeries = [new ChartSeries(L["KpiMembers"], [_summary.Eligible, _summary.Exempt])];
+        }
+
         _loaded = true;
     }
 

@@ -1,0 +1,117 @@
+// The only code that talks to ApexCharts; driven by Components/Charts/ApexChart.razor.cs.
+// ApexCharts itself (a classic script that defines window.ApexCharts) is restored by npm and copied
+// into lib/ by the web project's build; it is loaded on the first chart, so pages without charts never
+// download it. import.meta.resolve goes through Blazor's import map, which gives the fingerprinted URL.
+const libraryDir = '../lib/apexcharts-4.7.0/';
+const charts = new Map();
+let library;
+
+export async function render(element, options, dotNetRef) {
+    const [ApexCharts, locales] = await loadLibrary();
+    if (!element.isConnected) {
+        return; // the component went away while the library was loading
+    }
+    destroy(element);
+    const chart = new ApexCharts(element, toApexOptions(options, { locales, dotNetRef }));
+    charts.set(element.id, chart);
+    await chart.render();
+}
+
+export async function update(element, options) {
+    const chart = charts.get(element.id);
+    if (chart) {
+        // Keep the events and locales given at render time; replace everything else.
+        await chart.updateOptions(toApexOptions(options), true, false);
+    }
+}
+
+export function destroy(element) {
+    const chart = charts.get(element?.id);
+    if (chart) {
+        charts.delete(element.id);
+        chart.destroy();
+    }
+}
+
+function loadLibrary() {
+    library ??= Promise.all([loadScript(import.meta.resolve(libraryDir + 'apexcharts.min.js')), loadLocales()])
+        .catch(error => {
+            library = undefined;
+            throw error;
+        });
+    return library;
+}
+
+function loadScript(src) {
+    if (window.ApexCharts) {
+        return Promise.resolve(window.ApexCharts);
+    }
+    return new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = () => resolve(window.ApexCharts);
+        script.onerror = () => reject(new Error(`could not load ${src}`));
+        document.head.appendChild(script);
+    });
+}
+
+async function loadLocales() {
+    const names = ['vi', 'en'];
+    const responses = await Promise.all(names.map(n => fetch(import.meta.resolve(`${libraryDir}locales/${n}.json`))));
+    return Promise.all(responses.map(r => r.json()));
+}
+
+// The C# side sends plain JSON: ApexCharts options plus `numberFormat` { locale, style, decimals },
+// which becomes the formatter functions JSON cannot carry.
+function toApexOptions(options, init) {
+    const { numberFormat, ...apex } = options;
+    const format = formatter(numberFormat);
+    const type = apex.chart.type;
+    const horizontal = apex.plotOptions?.bar?.horizontal === true;
+
+    apex.tooltip = { ...apex.tooltip, y: { formatter: format } };
+    apex.dataLabels = {
+        ...apex.dataLabels,
+        // A donut's labels are shares of the whole; everything else shows the value itself.
+        formatter: type === 'donut' ? percentOfWhole(numberFormat.locale) : format,
+    };
+    if (type === 'donut') {
+        apex.legend = { ...apex.legend, formatter: (name, o) => `${name}: ${format(o.w.globals.series[o.seriesIndex])}` };
+    } else if (horizontal) {
+        apex.xaxis = { ...apex.xaxis, labels: { ...apex.xaxis?.labels, formatter: format } };
+    } else if (type !== 'heatmap') {
+        apex.yaxis = { ...apex.yaxis, labels: { ...apex.yaxis?.labels, formatter: format } };
+    }
+
+    if (init) {
+        apex.chart = {
+            ...apex.chart,
+            locales: init.locales,
+            events: {
+                dataPointSelection: (_e, _ctx, o) =>
+                    init.dotNetRef.invokeMethodAsync('OnDataPointSelected', o.seriesIndex, o.dataPointIndex),
+                legendClick: (_ctx, seriesIndex) =>
+                    init.dotNetRef.invokeMethodAsync('OnLegendClicked', seriesIndex),
+            },
+        };
+    }
+    return apex;
+}
+
+function formatter(numberFormat) {
+    const percent = numberFormat.style === 'percent';
+    const format = new Intl.NumberFormat(numberFormat.locale, {
+        style: percent ? 'percent' : 'decimal',
+        minimumFractionDigits: numberFormat.decimals,
+        maximumFractionDigits: numberFormat.decimals,
+    });
+    // Percentages arrive as 94.2 (per cent), as they are shown on the axes.
+    return value => (value === null || value === undefined || Number.isNaN(value))
+        ? ''
+        : format.format(percent ? value / 100 : value);
+}
+
+function percentOfWhole(locale) {
+    const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    return value => format.format(value / 100);
+}
