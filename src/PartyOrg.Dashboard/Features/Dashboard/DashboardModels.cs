@@ -81,3 +81,6 @@ public sealed record UnitAbsence(string Code, IReadOnlyList<LineageTarget> Prede
 
 /// <summary>A unit of the lineage and the quarter in which to open it (one in which it existed).</summary>
 public sealed record LineageTarget(string Code, string Name, LineageKind Kind, DateOnly EffectiveDate, Quarter Quarter);
+
+/// <summary>A unit of the units page, with the short name of its parent.</summary>
+public sealed record UnitListItem(UnitRef Unit, string ParentName);

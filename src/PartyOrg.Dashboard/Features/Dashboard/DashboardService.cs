@@ -74,6 +74,20 @@ public sealed class DashboardService(
             node.Kind.HoldsMeetings() ? await CellAsync(node.Id, quarter, current.Values, cancellationToken) : null));
     }
 
+    /// <summary>Every unit the user may see at the end of the quarter, top down (the units page pages through them).</summary>
+    public async Task<IReadOnlyList<UnitListItem>> ListAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        if (UserScope.For(user).Root(tree) is not { } root)
+        {
+            return [];
+        }
+
+        return tree.Subtree(root.Id)
+            .Select(n => new UnitListItem(Ref(n), n.ParentId is { } p ? tree.Find(p)?.ShortName ?? string.Empty : string.Empty))
+            .ToList();
+    }
+
     public async Task<Freshness> GetFreshnessAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
         var state = await aggregates.GetStateAsync(quarter, cancellationToken);
