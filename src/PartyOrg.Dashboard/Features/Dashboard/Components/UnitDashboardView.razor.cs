@@ -164,14 +164,6 @@ public sealed partial class UnitDashboardView : IDisposable
         }
     }
 
-    private void OpenChild(TableRowClickEventArgs<ChildFigure> click)
-    {
-        if (click.Item is { } child)
-        {
-            Navigation.NavigateTo(UnitHref(child.Unit.Code));
-        }
-    }
-
     private string UnitHref(string code) => DashboardFormat.UnitHref(code, _quarter, MetricText);
 
     private string MetricLabel(DashboardMetric metric) => metric.Name is null
