@@ -70,8 +70,8 @@ public sealed partial class UnitDashboardView : IDisposable
 
     public void Dispose()
     {
+        // Cancelling ends a pending wait for the next tick; the loop then disposes its timer.
         _disposed.Cancel();
-        _timer?.Dispose();
         _disposed.Dispose();
     }
 
@@ -94,12 +94,12 @@ public sealed partial class UnitDashboardView : IDisposable
 
         _user = (await AuthenticationState).User;
         _canRecompute = _user.IsInRole(Roles.Admin) || _user.IsInRole(Roles.OrgBoard);
-        await LoadAsync();
+        await LoadAsync(_disposed.Token);
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        _answer = await Dashboard.GetAsync(_user, Code, _quarter, MetricText, _disposed.Token);
+        _answer = await Dashboard.GetAsync(_user, Code, _quarter, MetricText, cancellationToken);
         if (_answer.Dashboard is not { } d)
         {
             return;
@@ -124,21 +124,22 @@ public sealed partial class UnitDashboardView : IDisposable
         }
 
         _recomputing = true;
-        var before = (await Dashboard.GetFreshnessAsync(_quarter, _disposed.Token)).ComputedAt;
+        var stopping = _disposed.Token;
+        var before = (await Dashboard.GetFreshnessAsync(_quarter, stopping)).ComputedAt;
         Dashboard.EnqueueRecompute(_quarter);
-        _timer = new PeriodicTimer(PollInterval);
+        _timer = new PeriodicTimer(PollInterval, Clock.TimeProvider);
         try
         {
-            while (await _timer.WaitForNextTickAsync(_disposed.Token))
+            while (await _timer.WaitForNextTickAsync(stopping))
             {
-                var now = await Dashboard.GetFreshnessAsync(_quarter, _disposed.Token);
+                var now = await Dashboard.GetFreshnessAsync(_quarter, stopping);
                 if (!now.Stale && now.ComputedAt is { } at && (before is null || at > before))
                 {
                     break;
                 }
             }
 
-            await LoadAsync();
+            await LoadAsync(stopping);
         }
         catch (OperationCanceledException)
         {
