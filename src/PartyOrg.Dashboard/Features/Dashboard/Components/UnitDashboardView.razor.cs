@@ -66,6 +66,13 @@ public sealed partial class UnitDashboardView : IDisposable
     [Parameter]
     public string? MetricText { get; set; }
 
+    /// <summary>Past a dozen children, bars run left to right so that every name can be read.</summary>
+    private bool ManyChildren => ChartedCount > 12;
+
+    private int ChartedCount => _answer?.Dashboard?.Children.Charted.Count ?? 0;
+
+    private int ChildrenChartHeight => ManyChildren ? Math.Max(340, 60 + 22 * ChartedCount) : 340;
+
     private string QuarterLabel => _quarter.ToDisplayString(CultureInfo.CurrentCulture);
 
     public void Dispose()
