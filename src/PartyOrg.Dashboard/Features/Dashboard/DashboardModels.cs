@@ -76,8 +76,8 @@ public sealed record MeetingRow(
 /// <summary>One question's favourable share (percent), or suppressed: fewer than 5 responses.</summary>
 public sealed record SurveyQuestionResult(int Number, string TextVi, string TextEn, double? FavourablePercent, bool Suppressed);
 
-/// <summary>A unit that did not exist in the quarter, with the units it came from and went to.</summary>
-public sealed record UnitAbsence(string Code, IReadOnlyList<LineageTarget> Predecessors, IReadOnlyList<LineageTarget> Successors);
+/// <summary>A unit that did not exist in the quarter (its name when the user may see it), with the units it came from and went to.</summary>
+public sealed record UnitAbsence(string Code, string? Name, IReadOnlyList<LineageTarget> Predecessors, IReadOnlyList<LineageTarget> Successors);
 
 /// <summary>A unit of the lineage and the quarter in which to open it (one in which it existed).</summary>
 public sealed record LineageTarget(string Code, string Name, LineageKind Kind, DateOnly EffectiveDate, Quarter Quarter);

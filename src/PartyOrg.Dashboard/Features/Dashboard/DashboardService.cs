@@ -33,7 +33,7 @@ public sealed class DashboardService(
         var node = code is null ? root : tree.Find(code);
         if (node is null && code is not null)
         {
-            return new DashboardAnswer(DashboardStatus.NotInQuarter, quarter, Absence: await AbsenceAsync(code, cancellationToken));
+            return new DashboardAnswer(DashboardStatus.NotInQuarter, quarter, Absence: await AbsenceAsync(code, scope, cancellationToken));
         }
 
         if (node is null || root is null || !scope.CanSee(tree, node))
@@ -212,30 +212,49 @@ public sealed class DashboardService(
         return new CellDetail(rows, survey, values.GetValueOrDefault(MetricKeys.SurveyResponses)?.Value);
     }
 
-    private async Task<UnitAbsence> AbsenceAsync(string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The units a missing unit came from and went to, each with a quarter in which it existed; only
+    /// those the user may see then are named (a district editor learns nothing of other districts).
+    /// </summary>
+    private async Task<UnitAbsence> AbsenceAsync(string code, UserScope scope, CancellationToken cancellationToken)
     {
         var links = await trees.GetLineageAsync(code, cancellationToken);
         var predecessors = new List<LineageTarget>();
         var successors = new List<LineageTarget>();
+        string? name = null;
         foreach (var link in links.Where(l => l.Kind is not (LineageKind.Rename or LineageKind.Move)))
         {
             if (string.Equals(link.SuccessorCode, code, StringComparison.OrdinalIgnoreCase))
             {
                 var q = DashboardRules.LastQuarterBefore(link.EffectiveDate);
-                predecessors.Add(new LineageTarget(link.PredecessorCode, await NameAsync(link.PredecessorCode, q, cancellationToken), link.Kind, link.EffectiveDate, q));
+                name ??= (await VisibleAsync(code, DashboardRules.FirstQuarterFrom(link.EffectiveDate), scope, cancellationToken))?.Name;
+                if (await VisibleAsync(link.PredecessorCode, q, scope, cancellationToken) is { } other)
+                {
+                    predecessors.Add(new LineageTarget(other.Code, other.Name, link.Kind, link.EffectiveDate, q));
+                }
             }
-            else if (link.SuccessorCode is { } successor)
+            else
             {
-                var q = DashboardRules.FirstQuarterFrom(link.EffectiveDate);
-                successors.Add(new LineageTarget(successor, await NameAsync(successor, q, cancellationToken), link.Kind, link.EffectiveDate, q));
+                name ??= (await VisibleAsync(code, DashboardRules.LastQuarterBefore(link.EffectiveDate), scope, cancellationToken))?.Name;
+                if (link.SuccessorCode is { } successor)
+                {
+                    var q = DashboardRules.FirstQuarterFrom(link.EffectiveDate);
+                    if (await VisibleAsync(successor, q, scope, cancellationToken) is { } other)
+                    {
+                        successors.Add(new LineageTarget(other.Code, other.Name, link.Kind, link.EffectiveDate, q));
+                    }
+                }
             }
         }
 
-        return new UnitAbsence(code, predecessors, successors);
+        return new UnitAbsence(code, name, predecessors, successors);
     }
 
-    private async Task<string> NameAsync(string code, Quarter quarter, CancellationToken cancellationToken) =>
-        (await trees.GetTreeAsync(quarter, cancellationToken)).Find(code)?.Name ?? code;
+    private async Task<OrgNode?> VisibleAsync(string code, Quarter quarter, UserScope scope, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        return tree.Find(code) is { } node && scope.CanSee(tree, node) ? node : null;
+    }
 }
 
 public static class DashboardServiceCollectionExtensions
