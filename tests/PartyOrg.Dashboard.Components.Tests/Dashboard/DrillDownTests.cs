@@ -4,6 +4,7 @@ using PartyOrg.Dashboard.Components.Charts;
 using PartyOrg.Dashboard.Components.Tests.Infrastructure;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Dashboard.Components;
+using PartyOrg.Dashboard.Features.Organisation;
 
 namespace PartyOrg.Dashboard.Components.Tests.Dashboard;
 
@@ -27,6 +28,10 @@ public sealed class DrillDownTests : ComponentTest, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await DashboardProvince.CreateAsync(Services);
+        // A ward merged into the township on 01/10/2024: it stood at the end of 2024-Q3, not of 2024-Q4.
+        await _db.AddUnitAsync("TC-P1", "Đảng bộ phường 1", UnitKind.GrassrootsCommittee, UnitSector.Ward, "TC");
+        await _db.EndUnitAsync("TC-P1", new DateOnly(2024, 10, 1));
+        await _db.AddLineageAsync(LineageKind.Merge, new DateOnly(2024, 10, 1), "TC-P1", "TC-TT");
         await DashboardProvince.ComputeAsync(Services);
     }
 
@@ -89,6 +94,32 @@ public sealed class DrillDownTests : ComponentTest, IAsyncLifetime
         var view = await RenderViewAsync("XA-MOI", "2024-Q4", null);
 
         Assert.Equal("Đơn vị “XA-MOI” không tồn tại vào cuối Quý IV/2024.", view.Find("[data-testid='not-in-quarter']").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_merged_unit_is_named_and_links_to_its_successor_in_a_quarter_when_that_existed()
+    {
+        using var culture = new CultureScope("vi-VN");
+        SignIn(Roles.StandingCommittee);
+
+        var view = await RenderViewAsync("TC-P1", "2024-Q4", null);
+
+        Assert.Equal("Đảng bộ phường 1", view.Find("h1[data-testid='unit-name']").TextContent.Trim());
+        var link = view.Find("[data-testid='successors'] a");
+        Assert.Equal("/units/TC-TT?quarter=2024-Q4", link.GetAttribute("href"));
+        Assert.Equal("Đảng bộ thị trấn Tiểu Cần — sáp nhập ngày 01/10/2024", link.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Lineage_outside_the_users_scope_is_not_shown()
+    {
+        using var culture = new CultureScope("vi-VN");
+        SignIn(Roles.DistrictEditor, "Chi bộ Sở Tư pháp", "KCQ-CB");
+
+        var view = await RenderViewAsync("TC-P1", "2024-Q4", null);
+
+        Assert.Equal("TC-P1", view.Find("h1[data-testid='unit-name']").TextContent.Trim());
+        Assert.Empty(view.FindAll("[data-testid='successors']"));
     }
 
     private async Task<IRenderedComponent<UnitDashboardView>> RenderViewAsync(string? code, string quarter, string? metric)
