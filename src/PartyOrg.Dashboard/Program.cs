@@ -1,5 +1,6 @@
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Cli;
+using PartyOrg.Dashboard.Features.Dashboard;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Organisation;
@@ -23,6 +24,7 @@ try
     builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: true);
     builder.Services.AddWebUi();
     builder.Services.AddOverview();
+    builder.Services.AddDashboard();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();

@@ -60,6 +60,30 @@ public sealed class OrgDatabase : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Ends a unit (and its open version) on <paramref name="date"/>, exclusive.</summary>
+    public async Task EndUnitAsync(string code, DateOnly date)
+    {
+        await using var db = Contexts.CreateDbContext();
+        var unit = await db.Units.Include(u => u.Versions).SingleAsync(u => u.Code == code);
+        unit.ValidTo = date;
+        foreach (var version in unit.Versions.Where(v => v.ValidTo is null))
+        {
+            version.ValidTo = date;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public async Task AddLineageAsync(LineageKind kind, DateOnly date, string predecessorCode, string? successorCode)
+    {
+        await using var db = Contexts.CreateDbContext();
+        var sourceId = await SourceIdAsync(db);
+        var predecessor = await db.Units.Where(u => u.Code == predecessorCode).Select(u => u.Id).SingleAsync();
+        int? successor = successorCode is null ? null : await db.Units.Where(u => u.Code == successorCode).Select(u => u.Id).SingleAsync();
+        db.LineageEvents.Add(new LineageEvent { Kind = kind, EffectiveDate = date, PredecessorId = predecessor, SuccessorId = successor, SourceId = sourceId });
+        await db.SaveChangesAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

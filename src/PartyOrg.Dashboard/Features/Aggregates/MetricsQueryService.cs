@@ -64,4 +64,28 @@ public sealed class MetricsQueryService(IDbContextFactory<AppDbContext> contexts
                 !states.TryGetValue(q.Key, out var state) || state.IsStale))
             .ToList();
     }
+
+    /// <summary>
+    /// Some metrics of many units in one quarter in one query (children of a unit, units needing attention).
+    /// A unit or key with no stored row reads as <see cref="Metric.Empty"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<string, Metric>>> GetManyAsync(
+        IReadOnlyCollection<int> unitIds, Quarter quarter, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = quarter.Key;
+        var ids = unitIds.ToList();
+        var wanted = keys.ToList();
+        var rows = await db.Metrics.AsNoTracking()
+            .Where(m => m.QuarterKey == key && ids.Contains(m.UnitId) && wanted.Contains(m.Key))
+            .ToListAsync(cancellationToken);
+        var byUnit = rows.ToLookup(r => r.UnitId);
+        return ids.Distinct().ToDictionary(
+            id => id,
+            id =>
+            {
+                var found = byUnit[id].ToDictionary(r => r.Key, Metric.From, StringComparer.Ordinal);
+                return (IReadOnlyDictionary<string, Metric>)wanted.ToDictionary(k => k, k => found.GetValueOrDefault(k) ?? Metric.Empty, StringComparer.Ordinal);
+            });
+    }
 }

@@ -1,0 +1,264 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Features.Surveys;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Dashboard;
+
+/// <summary>
+/// Everything the overview and unit pages show for one unit in one quarter. Reads the aggregates only,
+/// except the tree of the quarter and a cell's list of meetings.
+/// </summary>
+public sealed class DashboardService(
+    OrgTreeService trees,
+    MetricsQueryService metrics,
+    AggregateService aggregates,
+    AggregateScheduler scheduler,
+    IDbContextFactory<AppDbContext> contexts)
+{
+    /// <summary>Quarters in the trend line, the chosen one last.</summary>
+    public const int TrendLength = 8;
+
+    /// <param name="code">The unit; null for the top of the user's scope.</param>
+    /// <param name="metricKey">What the children's bar chart and the trend show; the default when unknown.</param>
+    public async Task<DashboardAnswer> GetAsync(ClaimsPrincipal user, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken = default)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        var scope = UserScope.For(user);
+        var root = scope.Root(tree);
+        var node = code is null ? root : tree.Find(code);
+        if (node is null && code is not null)
+        {
+            return new DashboardAnswer(DashboardStatus.NotInQuarter, quarter, Absence: await AbsenceAsync(code, scope, cancellationToken));
+        }
+
+        if (node is null || root is null || !scope.CanSee(tree, node))
+        {
+            return new DashboardAnswer(DashboardStatus.OutOfScope, quarter);
+        }
+
+        var practices = await PracticesAsync(cancellationToken);
+        var chartMetrics = DashboardMetrics.Kpis.Concat(practices).ToList();
+        var chartMetric = chartMetrics.FirstOrDefault(m => m.Key == metricKey) ?? DashboardMetrics.Default;
+        var practiceKeys = practices.Select(p => p.Key).ToList();
+        var keys = DashboardMetrics.Kpis.Select(m => m.Key).Where(k => k != DashboardMetrics.CoverageAverage)
+            .Concat(practiceKeys).Concat(DashboardMetrics.Grades).Append(MetricKeys.SurveyResponses)
+            .Concat(Questionnaire.Questions.Select(q => MetricKeys.SurveyFavourable(q.Number)))
+            .Distinct().ToList();
+
+        var current = await metrics.GetAsync(node.Id, quarter, keys, cancellationToken);
+        var previous = await metrics.GetAsync(node.Id, quarter.Previous, keys, cancellationToken);
+        var lastYear = await metrics.GetAsync(node.Id, quarter.SameQuarterLastYear, keys, cancellationToken);
+        var kpis = DashboardMetrics.Kpis
+            .Select(m => new KpiFigure(m, DashboardRules.Read(current.Values, m), DashboardRules.Read(previous.Values, m), DashboardRules.Read(lastYear.Values, m)))
+            .ToList();
+
+        var path = tree.PathTo(node.Id);
+        var breadcrumbs = path.SkipWhile(n => n.Id != root.Id).Select(Ref).ToList();
+
+        return new DashboardAnswer(DashboardStatus.Found, quarter, new UnitDashboard(
+            quarter,
+            Ref(node),
+            breadcrumbs,
+            kpis,
+            chartMetric,
+            chartMetrics,
+            await ChildrenAsync(tree, node, quarter, chartMetric, practiceKeys, cancellationToken),
+            await TrendAsync(node.Id, quarter, chartMetric, practiceKeys, cancellationToken),
+            await AttentionAsync(tree, node, quarter, cancellationToken),
+            new Freshness(current.ComputedAt, current.Stale),
+            node.Kind.HoldsMeetings() ? await CellAsync(node.Id, quarter, current.Values, cancellationToken) : null));
+    }
+
+    /// <summary>Every unit the user may see at the end of the quarter, top down (the units page pages through them).</summary>
+    public async Task<IReadOnlyList<UnitListItem>> ListAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        if (UserScope.For(user).Root(tree) is not { } root)
+        {
+            return [];
+        }
+
+        return tree.Subtree(root.Id)
+            .Select(n => new UnitListItem(Ref(n), n.ParentId is { } p ? tree.Find(p)?.ShortName ?? string.Empty : string.Empty))
+            .ToList();
+    }
+
+    public async Task<Freshness> GetFreshnessAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var state = await aggregates.GetStateAsync(quarter, cancellationToken);
+        return new Freshness(state?.ComputedAt, state is null || state.IsStale);
+    }
+
+    /// <summary>Queues a recompute of the quarter's aggregates (Admin and OrgBoard; the page checks the role).</summary>
+    public string EnqueueRecompute(Quarter quarter) => scheduler.EnqueueRecompute(quarter);
+
+    private static UnitRef Ref(OrgNode n) => new(n.Code, n.Name, n.ShortName, n.Kind);
+
+    private async Task<List<DashboardMetric>> PracticesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Practices.AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => new { p.Code, p.Name, p.NameEn })
+            .ToListAsync(cancellationToken);
+        return rows.Select(p => DashboardMetrics.Practice(p.Code, p.Name, p.NameEn)).ToList();
+    }
+
+    private static IReadOnlyList<string> KeysFor(DashboardMetric metric, IReadOnlyList<string> practiceKeys) =>
+        metric.Key == DashboardMetrics.CoverageAverage ? practiceKeys : [metric.Key];
+
+    private async Task<ChildrenFigures> ChildrenAsync(
+        OrgTree tree, OrgNode node, Quarter quarter, DashboardMetric metric, IReadOnlyList<string> practiceKeys, CancellationToken cancellationToken)
+    {
+        var children = tree.Children(node.Id);
+        if (children.Count == 0)
+        {
+            return new ChildrenFigures([], [], false);
+        }
+
+        var values = await metrics.GetManyAsync(
+            children.Select(c => c.Id).ToList(), quarter, KeysFor(metric, practiceKeys).Concat(DashboardMetrics.Grades).ToList(), cancellationToken);
+        var all = children
+            .Select(c => new ChildFigure(
+                Ref(c),
+                DashboardRules.Read(values[c.Id], metric),
+                DashboardMetrics.Grades.Select(g => values[c.Id][g].Value * 100).ToList()))
+            .ToList();
+        var territorial = children.Where(c => c.Sector == UnitSector.District || c.Sector.IsCommuneLevel()).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var charted = all.Where(c => territorial.Count == 0 || territorial.Contains(c.Unit.Code));
+        return new ChildrenFigures(SortByValue(charted, metric), SortByValue(all, metric), territorial.Count > 0 && territorial.Count < children.Count);
+    }
+
+    /// <summary>Best first (highest, or lowest where less is better); units with no value last, by name.</summary>
+    internal static List<ChildFigure> SortByValue(IEnumerable<ChildFigure> children, DashboardMetric metric) =>
+        children
+            .OrderBy(c => c.Value is null)
+            .ThenBy(c => metric.HigherIsBetter ? -(c.Value ?? 0) : c.Value ?? 0)
+            .ThenBy(c => c.Unit.ShortName, StringComparer.CurrentCulture)
+            .ToList();
+
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(
+        int unitId, Quarter quarter, DashboardMetric metric, IReadOnlyList<string> practiceKeys, CancellationToken cancellationToken)
+    {
+        var first = Quarter.Range(new Quarter(quarter.Year - 2, 1), quarter).TakeLast(TrendLength).First();
+        var byQuarter = Quarter.Range(first, quarter).ToDictionary(q => q, _ => new Dictionary<string, Metric>(StringComparer.Ordinal));
+        foreach (var key in KeysFor(metric, practiceKeys))
+        {
+            foreach (var point in await metrics.GetSeriesAsync(unitId, key, first, quarter, cancellationToken))
+            {
+                byQuarter[point.Quarter][key] = point.Metric;
+            }
+        }
+
+        return byQuarter.OrderBy(p => p.Key).Select(p => new TrendPoint(p.Key, DashboardRules.Read(p.Value, metric))).ToList();
+    }
+
+    private async Task<IReadOnlyList<AttentionItem>> AttentionAsync(OrgTree tree, OrgNode node, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var units = tree.Children(node.Id)
+            .SelectMany(c => tree.Children(c.Id).Prepend(c))
+            .ToList();
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = units.Select(u => u.Id).ToList();
+        var now = await metrics.GetManyAsync(ids, quarter, [MetricKeys.AttendanceRate, MetricKeys.SmallCells, MetricKeys.SurveyIndex], cancellationToken);
+        var before = await metrics.GetManyAsync(ids, quarter.Previous, [MetricKeys.SurveyIndex], cancellationToken);
+        var twoBack = await metrics.GetManyAsync(ids, quarter.Previous.Previous, [MetricKeys.SurveyIndex], cancellationToken);
+        var items = new List<AttentionItem>();
+        foreach (var unit in units)
+        {
+            var findings = DashboardRules.Attention(
+                DashboardRules.Read(now[unit.Id], DashboardMetrics.AttendanceRate),
+                now[unit.Id][MetricKeys.SmallCells].Value,
+                DashboardRules.Read(now[unit.Id], DashboardMetrics.SurveyIndex),
+                DashboardRules.Read(before[unit.Id], DashboardMetrics.SurveyIndex),
+                DashboardRules.Read(twoBack[unit.Id], DashboardMetrics.SurveyIndex));
+            if (findings.Count > 0)
+            {
+                var parent = unit.ParentId is { } p ? tree.Find(p)?.ShortName ?? string.Empty : string.Empty;
+                items.Add(new AttentionItem(Ref(unit), parent, findings));
+            }
+        }
+
+        return items.OrderByDescending(i => i.Findings.Count).ThenBy(i => i.Unit.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<CellDetail> CellAsync(int unitId, Quarter quarter, IReadOnlyDictionary<string, Metric> values, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (start, end) = (quarter.Start, quarter.End);
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.UnitId == unitId && m.Date >= start && m.Date <= end)
+            .OrderBy(m => m.Date).ThenBy(m => m.Id)
+            .Select(m => new { m.Date, m.Kind, m.Mode, m.DurationMinutes, m.Expected, m.Present, m.AbsentWithReason, m.AbsentWithoutReason, m.Score })
+            .ToListAsync(cancellationToken);
+        var rows = meetings
+            .Select(m => new MeetingRow(m.Date, m.Kind, m.Mode, m.DurationMinutes, m.Expected, m.Present, m.AbsentWithReason + m.AbsentWithoutReason, m.Score, DashboardRules.GradeOf(m.Score)))
+            .ToList();
+        var survey = Questionnaire.Questions
+            .Select(q =>
+            {
+                var metric = values.GetValueOrDefault(MetricKeys.SurveyFavourable(q.Number)) ?? Metric.Empty;
+                return new SurveyQuestionResult(q.Number, q.TextVi, q.TextEn, metric.Value * 100, metric.Suppressed);
+            })
+            .ToList();
+        return new CellDetail(rows, survey, values.GetValueOrDefault(MetricKeys.SurveyResponses)?.Value);
+    }
+
+    /// <summary>
+    /// The units a missing unit came from and went to, each with a quarter in which it existed; only
+    /// those the user may see then are named (a district editor learns nothing of other districts).
+    /// </summary>
+    private async Task<UnitAbsence> AbsenceAsync(string code, UserScope scope, CancellationToken cancellationToken)
+    {
+        var links = await trees.GetLineageAsync(code, cancellationToken);
+        var predecessors = new List<LineageTarget>();
+        var successors = new List<LineageTarget>();
+        string? name = null;
+        foreach (var link in links.Where(l => l.Kind is not (LineageKind.Rename or LineageKind.Move)))
+        {
+            if (string.Equals(link.SuccessorCode, code, StringComparison.OrdinalIgnoreCase))
+            {
+                var q = DashboardRules.LastQuarterBefore(link.EffectiveDate);
+                name ??= (await VisibleAsync(code, DashboardRules.FirstQuarterFrom(link.EffectiveDate), scope, cancellationToken))?.Name;
+                if (await VisibleAsync(link.PredecessorCode, q, scope, cancellationToken) is { } other)
+                {
+                    predecessors.Add(new LineageTarget(other.Code, other.Name, link.Kind, link.EffectiveDate, q));
+                }
+            }
+            else
+            {
+                name ??= (await VisibleAsync(code, DashboardRules.LastQuarterBefore(link.EffectiveDate), scope, cancellationToken))?.Name;
+                if (link.SuccessorCode is { } successor)
+                {
+                    var q = DashboardRules.FirstQuarterFrom(link.EffectiveDate);
+                    if (await VisibleAsync(successor, q, scope, cancellationToken) is { } other)
+                    {
+                        successors.Add(new LineageTarget(other.Code, other.Name, link.Kind, link.EffectiveDate, q));
+                    }
+                }
+            }
+        }
+
+        return new UnitAbsence(code, name, predecessors, successors);
+    }
+
+    private async Task<OrgNode?> VisibleAsync(string code, Quarter quarter, UserScope scope, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        return tree.Find(code) is { } node && scope.CanSee(tree, node) ? node : null;
+    }
+}
+
+public static class DashboardServiceCollectionExtensions
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
+        services.AddSingleton<DashboardService>();
+}
