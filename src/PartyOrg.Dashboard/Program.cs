@@ -4,7 +4,6 @@ using PartyOrg.Dashboard.Features.Dashboard;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Organisation;
-using PartyOrg.Dashboard.Features.Overview;
 using PartyOrg.Dashboard.Hosting;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
@@ -23,7 +22,6 @@ try
     builder.WebHost.UseStaticWebAssets();
     builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: true);
     builder.Services.AddWebUi();
-    builder.Services.AddOverview();
     builder.Services.AddDashboard();
     builder.Services.AddOpenApi();
 
