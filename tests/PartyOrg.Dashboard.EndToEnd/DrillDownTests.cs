@@ -24,7 +24,10 @@ public sealed partial class DrillDownTests(AppServer app, BrowserFixture browser
 
         // The chart's table alternative lists the bars in order: find Tiểu Cần's bar and click it.
         await page.Locator("[data-testid='children-chart'] input[type='checkbox']").CheckAsync();
-        var categories = await page.Locator("[data-testid='children-chart'] tbody th").AllTextContentsAsync();
+        // The table renders after a round trip to the server: wait for its rows before reading them.
+        var rows = page.Locator("[data-testid='children-chart'] tbody th");
+        await Assertions.Expect(rows).ToHaveCountAsync(9);
+        var categories = await rows.AllTextContentsAsync();
         var index = categories.Select(c => c.Trim()).ToList().IndexOf("Tiểu Cần");
         Assert.True(index >= 0, string.Join(", ", categories));
         await page.Locator($"[data-testid='children-chart'] path.apexcharts-bar-area[j='{index}']").ClickAsync();
