@@ -61,7 +61,7 @@ async function loadLocales() {
     return Promise.all(responses.map(r => r.json()));
 }
 
-// The C# side sends plain JSON: ApexCharts options plus `numberFormat` { locale, style, decimals },
+// The C# side sends plain JSON: ApexCharts options plus `numberFormat` { locale, style, decimals, percentPattern },
 // which becomes the formatter functions JSON cannot carry.
 function toApexOptions(options, init) {
     const { numberFormat, ...apex } = options;
@@ -73,7 +73,7 @@ function toApexOptions(options, init) {
     apex.dataLabels = {
         ...apex.dataLabels,
         // A donut's labels are shares of the whole; everything else shows the value itself.
-        formatter: type === 'donut' ? percentOfWhole(numberFormat.locale) : format,
+        formatter: type === 'donut' ? percentOfWhole(numberFormat) : format,
     };
     if (type === 'donut') {
         apex.legend = { ...apex.legend, formatter: (name, o) => `${name}: ${format(o.w.globals.series[o.seriesIndex])}` };
@@ -99,19 +99,18 @@ function toApexOptions(options, init) {
 }
 
 function formatter(numberFormat) {
-    const percent = numberFormat.style === 'percent';
     const format = new Intl.NumberFormat(numberFormat.locale, {
-        style: percent ? 'percent' : 'decimal',
         minimumFractionDigits: numberFormat.decimals,
         maximumFractionDigits: numberFormat.decimals,
     });
-    // Percentages arrive as 94.2 (per cent), as they are shown on the axes.
-    return value => (value === null || value === undefined || Number.isNaN(value))
-        ? ''
-        : format.format(percent ? value / 100 : value);
+    // Percentages arrive as 94.2 (per cent) and are written in the page's own pattern ("94,2 %" in Vietnamese).
+    const write = numberFormat.style === 'percent'
+        ? value => numberFormat.percentPattern.replace('{0}', format.format(value))
+        : value => format.format(value);
+    return value => (value === null || value === undefined || Number.isNaN(value)) ? '' : write(value);
 }
 
-function percentOfWhole(locale) {
-    const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    return value => format.format(value / 100);
+function percentOfWhole(numberFormat) {
+    const format = new Intl.NumberFormat(numberFormat.locale, { maximumFractionDigits: 1 });
+    return value => numberFormat.percentPattern.replace('{0}', format.format(value));
 }

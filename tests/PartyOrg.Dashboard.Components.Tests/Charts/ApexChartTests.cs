@@ -173,9 +173,9 @@ public sealed class ApexChartTests : ComponentTest
     }
 
     [Theory]
-    [InlineData("vi-VN", "94,2%", "Xem dạng bảng")]
-    [InlineData("en-US", "94.2%", "Show as table")]
-    public void Percentages_are_written_in_the_current_culture_in_the_table_and_in_the_options(string cultureName, string expected, string toggle)
+    [InlineData("vi-VN", "94,2 %", "{0} %", "Xem dạng bảng")]
+    [InlineData("en-US", "94.2%", "{0}%", "Show as table")]
+    public void Percentages_are_written_in_the_current_culture_in_the_table_and_in_the_options(string cultureName, string expected, string pattern, string toggle)
     {
         using var culture = new CultureScope(cultureName);
         var chart = RenderChart(ChartKind.Line, [new ChartSeries("Tỷ lệ dự họp", [94.2, 90, 88.25])], p => p
@@ -190,6 +190,7 @@ public sealed class ApexChartTests : ComponentTest
         Assert.Equal(cultureName, format.GetProperty("locale").GetString());
         Assert.Equal("percent", format.GetProperty("style").GetString());
         Assert.Equal(1, format.GetProperty("decimals").GetInt32());
+        Assert.Equal(pattern, format.GetProperty("percentPattern").GetString());
     }
 
     [Theory]

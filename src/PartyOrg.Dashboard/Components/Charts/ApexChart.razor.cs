@@ -113,7 +113,10 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     protected override void OnParametersSet() =>
         _optionsJson = ChartOptions.For(new ChartDefinition(
-            Kind, Categories, Series, AriaLabel, Title, Height, Colors, Horizontal, ValueFormat, Decimals)).ToJson();
+            Kind, Categories, Series, AriaLabel, Title, Height, Colors, Horizontal, ValueFormat, Decimals, PercentPattern)).ToJson();
+
+    /// <summary>How a percentage is written in the current language: "94,2 %" in Vietnamese, "94.2%" in English.</summary>
+    private string PercentPattern => L["RateFormat"];
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -146,7 +149,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     private string FormatValue(double? value) => value switch
     {
         null => "—",
-        { } v when ValueFormat == ChartValueFormat.Percent => (v / 100).ToString($"P{Decimals}", CultureInfo.CurrentCulture),
+        { } v when ValueFormat == ChartValueFormat.Percent => string.Format(CultureInfo.CurrentCulture, PercentPattern, v.ToString($"N{Decimals}", CultureInfo.CurrentCulture)),
         { } v => v.ToString($"N{Decimals}", CultureInfo.CurrentCulture),
     };
 

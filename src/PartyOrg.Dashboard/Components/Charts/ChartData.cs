@@ -26,7 +26,7 @@ public enum ChartValueFormat
     /// <summary>A count or measure: 45.622 in vi-VN, 45,622 in en-US.</summary>
     Number,
 
-    /// <summary>A percentage given as 94.2 (not 0.942): 94,2% in vi-VN, 94.2% in en-US.</summary>
+    /// <summary>A percentage given as 94.2 (not 0.942): "94,2 %" in Vietnamese, "94.2%" in English (the RateFormat text).</summary>
     Percent,
 }
 

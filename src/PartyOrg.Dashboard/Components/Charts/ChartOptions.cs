@@ -45,7 +45,8 @@ internal sealed record ChartOptions(
         var numberFormat = new ChartNumberFormat(
             CultureInfo.CurrentCulture.Name,
             d.ValueFormat == ChartValueFormat.Percent ? "percent" : "decimal",
-            d.Decimals);
+            d.Decimals,
+            d.PercentPattern);
         var title = string.IsNullOrWhiteSpace(d.Title) ? null : new ApexTitle(d.Title);
         var legend = new ApexLegend(Show: true, Position: "bottom");
 
@@ -114,7 +115,8 @@ internal sealed record ChartDefinition(
     IReadOnlyList<string>? Colors,
     bool Horizontal,
     ChartValueFormat ValueFormat,
-    int Decimals);
+    int Decimals,
+    string PercentPattern = "{0}%");
 
 internal sealed record ApexChartSection(string Type, int Height, string DefaultLocale, ApexToolbar Toolbar, bool? Stacked = null);
 
@@ -156,5 +158,8 @@ internal sealed record ApexStroke(string Curve, int Width);
 
 internal sealed record ApexMarkers(int Size);
 
-/// <summary>For <c>Intl.NumberFormat</c>: a BCP 47 culture name, "decimal" or "percent", fixed decimals.</summary>
-internal sealed record ChartNumberFormat(string Locale, string Style, int Decimals);
+/// <summary>
+/// For <c>Intl.NumberFormat</c>: a BCP 47 culture name, "decimal" or "percent", fixed decimals, and the
+/// localized pattern a percentage is written in ("{0} %" in Vietnamese), the same as the dashboard's cards.
+/// </summary>
+internal sealed record ChartNumberFormat(string Locale, string Style, int Decimals, string PercentPattern);
