@@ -49,6 +49,21 @@ public sealed class QuarterTests
         Assert.Equal("Q3 2026", q.ToDisplayString(CultureInfo.GetCultureInfo("en-US")));
     }
 
+    [Theory]
+    [InlineData("2026-Q3", -7, "2024-Q4")]
+    [InlineData("2024-Q4", 1, "2025-Q1")]
+    [InlineData("2021-Q1", -1, "2020-Q4")]
+    [InlineData("2025-Q2", 0, "2025-Q2")]
+    [InlineData("2023-Q4", 9, "2026-Q1")]
+    public void AddQuarters_CrossesYears(string start, int count, string expected) =>
+        Assert.Equal(Quarter.Parse(expected), Quarter.Parse(start).AddQuarters(count));
+
+    [Fact]
+    public void Window_EndsWithTheQuarter_OldestFirst() =>
+        Assert.Equal(
+            [new Quarter(2024, 3), new Quarter(2024, 4), new Quarter(2025, 1)],
+            new Quarter(2025, 1).Window(3));
+
     [Fact]
     public void Range_IncludesBothEnds() =>
         Assert.Equal(23, Quarter.Range(new Quarter(2021, 1), new Quarter(2026, 3)).Count());

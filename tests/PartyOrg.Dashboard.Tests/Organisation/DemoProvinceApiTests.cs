@@ -68,7 +68,7 @@ public sealed class DemoProvinceApiTests(SeededAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Structure_ViaTheService_MatchesTheApi()
+    public async Task Structure_ViaTheService_IsTheArticlesTable()
     {
         var structures = fixture.App.Services.GetRequiredService<StructureService>();
 

@@ -23,6 +23,9 @@ public sealed record MetricSeriesDto(UnitDto Unit, string Key, IReadOnlyList<Met
 /// <summary><c>/api/v1/units/{code}/metrics</c>: aggregates of one unit, read-only, within the caller's scope.</summary>
 public static class MetricsApi
 {
+    /// <summary>Quarters in a series when <c>from</c> is not given: two years up to <c>to</c>.</summary>
+    public const int DefaultSeriesLength = 8;
+
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/units/{code}/metrics").WithTags("Metrics");
@@ -76,12 +79,7 @@ public static class MetricsApi
             return OrganisationApi.BadQuarter(to);
         }
 
-        Quarter first = last;
-        for (var i = 0; i < 7; i++)
-        {
-            first = first.Previous;
-        }
-
+        var first = last.AddQuarters(1 - DefaultSeriesLength);
         if (!string.IsNullOrWhiteSpace(from) && !Quarter.TryParse(from, out first))
         {
             return OrganisationApi.BadQuarter(from);

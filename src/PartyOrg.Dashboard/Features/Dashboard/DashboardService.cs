@@ -144,8 +144,8 @@ public sealed class DashboardService(
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(
         int unitId, Quarter quarter, DashboardMetric metric, IReadOnlyList<string> practiceKeys, CancellationToken cancellationToken)
     {
-        var first = Quarter.Range(new Quarter(quarter.Year - 2, 1), quarter).TakeLast(TrendLength).First();
-        var byQuarter = Quarter.Range(first, quarter).ToDictionary(q => q, _ => new Dictionary<string, Metric>(StringComparer.Ordinal));
+        var first = quarter.AddQuarters(1 - TrendLength);
+        var byQuarter = quarter.Window(TrendLength).ToDictionary(q => q, _ => new Dictionary<string, Metric>(StringComparer.Ordinal));
         foreach (var key in KeysFor(metric, practiceKeys))
         {
             foreach (var point in await metrics.GetSeriesAsync(unitId, key, first, quarter, cancellationToken))

@@ -39,6 +39,16 @@ public readonly partial record struct Quarter : IComparable<Quarter>
 
     public Quarter SameQuarterLastYear => new(Year - 1, Number);
 
+    /// <summary>The quarter <paramref name="count"/> quarters later (earlier when negative).</summary>
+    public Quarter AddQuarters(int count)
+    {
+        var index = Year * 4 + (Number - 1) + count;
+        return new Quarter(index / 4, index % 4 + 1);
+    }
+
+    /// <summary>The <paramref name="length"/> quarters that end with this one, oldest first.</summary>
+    public IEnumerable<Quarter> Window(int length) => Range(AddQuarters(1 - length), this);
+
     public static Quarter FromKey(int key) => new(key / 10, key % 10);
 
     public static Quarter Containing(DateOnly date) => new(date.Year, (date.Month - 1) / 3 + 1);
