@@ -12,6 +12,7 @@ public static class AggregatesServiceCollectionExtensions
         services.AddSingleton<MetricsQueryService>();
         services.AddTransient<AggregateJobs>();
         services.AddTransient<AggregateScheduler>();
+        services.AddTransient<FactChanges>();
         return services;
     }
 
