@@ -221,4 +221,40 @@ public sealed class AggregateServiceTests
         Assert.Equal([Q.Previous, Q, Q.Next], series.Select(p => p.Quarter));
         Assert.Equal([null, 28.0, null], series.Select(p => p.Metric.Value));
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task RebuildAll_TwoQuartersAtATime_StoresWhatOneByOneStores(DatabaseProvider provider)
+    {
+        Quarter[] quarters = [Q.AddQuarters(-2), Q.Previous, Q, Q.Next, Q.AddQuarters(2)];
+        await using var parallel = await TinyAsync(provider);
+        await using var sequential = await TinyAsync(provider);
+        foreach (var db in new[] { parallel, sequential })
+        {
+            await using var context = db.CreateContext();
+            await DataVersions.MarkChangedAsync(context, quarters, DateTimeOffset.UnixEpoch, Ct);
+        }
+
+        var results = await new AggregateService(parallel.Contexts, new QuarterFactsLoader(parallel.Contexts, new OrgTreeService(parallel.Contexts)), new FakeTimeProvider(), NullLogger<AggregateService>.Instance) { RebuildParallelism = 2 }
+            .RebuildAllAsync(Ct);
+        var oneByOne = Service(sequential);
+        foreach (var quarter in quarters)
+        {
+            await oneByOne.RecomputeAsync(quarter, Ct);
+        }
+
+        Assert.Equal(quarters, results.Select(r => r.Quarter));
+        Assert.All(results, r => Assert.Equal(RecomputeOutcome.Computed, r.Outcome));
+        Assert.Equal(await AllRowsAsync(sequential), await AllRowsAsync(parallel));
+        Assert.Contains(await AllRowsAsync(parallel), r => r.Quarter == Q.Key && r.Key == MetricKeys.AttendanceRate);
+    }
+
+    private static async Task<List<(int Quarter, int Unit, string Key, double Num, double Den, bool Suppressed)>> AllRowsAsync(TestDatabase db)
+    {
+        await using var context = db.CreateContext();
+        var rows = await context.Metrics.AsNoTracking()
+            .Select(m => new { m.QuarterKey, m.UnitId, m.Key, m.Numerator, m.Denominator, m.Suppressed }).ToListAsync(Ct);
+        return rows.Select(r => (r.QuarterKey, r.UnitId, r.Key, r.Numerator, r.Denominator, r.Suppressed))
+            .OrderBy(r => r.QuarterKey).ThenBy(r => r.UnitId).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
 }

@@ -65,18 +65,27 @@ public sealed partial class AggregateService(
         }
     }
 
-    /// <summary>Every quarter that has facts, oldest first.</summary>
+    /// <summary>
+    /// Recomputes every quarter that has facts. Quarters are independent, so two run at a time: one
+    /// quarter's facts load and compute while the other's rows are written (SQLite serialises the
+    /// writes themselves; each quarter still takes its own lease). Results come back oldest first.
+    /// </summary>
     public async Task<IReadOnlyList<RecomputeResult>> RebuildAllAsync(CancellationToken cancellationToken = default)
     {
-        var results = new List<RecomputeResult>();
-        foreach (var quarter in await QuartersWithDataAsync(cancellationToken))
-        {
-            results.Add(await RecomputeAsync(quarter, cancellationToken));
-        }
-
+        var quarters = await QuartersWithDataAsync(cancellationToken);
+        var results = new RecomputeResult[quarters.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = RebuildParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, quarters.Count),
+            options,
+            async (i, ct) => results[i] = await RecomputeAsync(quarters[i], ct));
         return results;
     }
 
+    /// <summary>How many quarters <see cref="RebuildAllAsync"/> works on at once.</summary>
+    public int RebuildParallelism { get; init; } = 2;
+
+    /// <summary>Every quarter that has facts, oldest first.</summary>
     public async Task<IReadOnlyList<Quarter>> QuartersWithDataAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
