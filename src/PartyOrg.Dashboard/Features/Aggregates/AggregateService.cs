@@ -24,10 +24,12 @@ public sealed partial class AggregateService(
     IDbContextFactory<AppDbContext> contexts,
     QuarterFactsLoader loader,
     TimeProvider time,
-    ILogger<AggregateService> logger)
+    ILogger<AggregateService> logger) : IDisposable
 {
     /// <summary>How long a lease lasts: long enough for a province-scale quarter, short enough to recover from a crash.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+
+    private readonly SemaphoreSlim _swapGate = new(1, 1);
 
     /// <summary>Test hook: runs between computing and swapping (e.g. to fail a run on purpose).</summary>
     internal Func<Quarter, Task>? BeforeSwap { get; set; }
@@ -54,7 +56,19 @@ public sealed partial class AggregateService(
                 await hook(quarter);
             }
 
-            await SwapAsync(quarter, rows, version.Value, owner, stopwatch.Elapsed, cancellationToken);
+            // One swap at a time in this process: SQLite has a single writer, and a province-scale
+            // swap can outlast the busy timeout of a second writer waiting for it (scale 30 writes
+            // millions of rows). Loading and computing, the larger part, still overlap.
+            await _swapGate.WaitAsync(cancellationToken);
+            try
+            {
+                await SwapAsync(quarter, rows, version.Value, owner, stopwatch.Elapsed, cancellationToken);
+            }
+            finally
+            {
+                _swapGate.Release();
+            }
+
             LogComputed(logger, quarter, rows.Count, stopwatch.Elapsed.TotalMilliseconds, loaded.TotalMilliseconds, (computed - loaded).TotalMilliseconds, (stopwatch.Elapsed - computed).TotalMilliseconds);
             return new RecomputeResult(quarter, RecomputeOutcome.Computed, rows.Count, version.Value, stopwatch.Elapsed);
         }
@@ -67,8 +81,8 @@ public sealed partial class AggregateService(
 
     /// <summary>
     /// Recomputes every quarter that has facts. Quarters are independent, so two run at a time: one
-    /// quarter's facts load and compute while the other's rows are written (SQLite serialises the
-    /// writes themselves; each quarter still takes its own lease). Results come back oldest first.
+    /// quarter's facts load and compute while the other's rows are written (swaps themselves take
+    /// turns; each quarter still takes its own lease). Results come back oldest first.
     /// </summary>
     public async Task<IReadOnlyList<RecomputeResult>> RebuildAllAsync(CancellationToken cancellationToken = default)
     {
@@ -84,6 +98,8 @@ public sealed partial class AggregateService(
 
     /// <summary>How many quarters <see cref="RebuildAllAsync"/> works on at once.</summary>
     public int RebuildParallelism { get; init; } = 2;
+
+    public void Dispose() => _swapGate.Dispose();
 
     /// <summary>Every quarter that has facts, oldest first.</summary>
     public async Task<IReadOnlyList<Quarter>> QuartersWithDataAsync(CancellationToken cancellationToken = default)
