@@ -93,7 +93,7 @@ public static class ImportTemplates
         b.Append("# Import file layouts\n\n");
         b.Append("Generated from `src/PartyOrg.Dashboard/Features/Imports/ImportKinds.cs` (the test `ImportDocsTests` fails when this file\n");
         b.Append("and the definitions differ; regenerate with `PARTYORG_WRITE_DOCS=1 dotnet test --filter ImportDocsTests`).\n");
-        b.Append("Every file has exactly these columns, in any order, with the names of the first column as its header row.\n");
+        b.Append("Every file has exactly these columns, in any order, and their names as its header row (row 1).\n");
         b.Append("Templates: `import template <kind> --format csv|xlsx --out FILE` or `GET /api/v1/imports/templates/<kind>.xlsx`.\n");
         foreach (var kind in ImportKinds.All)
         {
