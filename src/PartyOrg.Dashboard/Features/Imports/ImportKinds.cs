@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-[assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Scope = "namespace", Target = "~N:PartyOrg.Dashboard.Features.Imports",
+[assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Scope = "namespaceanddescendants", Target = "~N:PartyOrg.Dashboard.Features.Imports",
     Justification = "The feature is called imports everywhere (UI, CLI, docs); the app is C# only.")]
 
 namespace PartyOrg.Dashboard.Features.Imports;
