@@ -2,6 +2,7 @@ using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Cli;
 using PartyOrg.Dashboard.Features.Dashboard;
 using PartyOrg.Dashboard.Features.Health;
+using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Hosting;
@@ -34,6 +35,7 @@ try
     app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     app.MapOrganisationApi();
     app.MapMetricsApi();
+    app.MapImportsApi();
     app.MapJobsDashboard();
     app.MapWebUi();
 

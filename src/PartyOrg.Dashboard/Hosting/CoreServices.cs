@@ -4,6 +4,7 @@ using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Features.Health;
+using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Infrastructure.Data;
@@ -29,6 +30,7 @@ public static class CoreServices
         services.AddDemoData();
         services.AddAggregates();
         services.AddSingleton<AuditLog>();
+        services.AddImports();
         services.AddJobs(configuration, jobServer);
         services.AddHealth();
         services.AddScoped<StartupTasks>();

@@ -10,7 +10,7 @@ namespace PartyOrg.Dashboard.Features.Cli;
 
 /// <summary>
 /// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add</c>,
-/// <c>tokens create</c>. Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
+/// <c>tokens create</c>, <c>recompute</c>, <c>import</c> (see <see cref="ImportCommands"/>). Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
 /// prints what it did on stdout, and on error prints one line on stderr and exits non-zero.
 /// </summary>
 public static class AdminCommands
@@ -24,7 +24,7 @@ public static class AdminCommands
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
         var input = stdin ?? Console.In;
-        var root = Build(output, input);
+        var root = Build(output, errors, input);
         if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
         {
             await errors.WriteLineAsync($"partyorg: unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}");
@@ -42,14 +42,14 @@ public static class AdminCommands
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is StartupException or AccessException or CommandException or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex) when (ex is StartupException or AccessException or CommandException or Imports.ImportRefusedException or InvalidOperationException or OperationCanceledException)
         {
             await errors.WriteLineAsync($"partyorg: {ex.Message}");
             return Failed;
         }
     }
 
-    private static RootCommand Build(TextWriter output, TextReader input)
+    private static RootCommand Build(TextWriter output, TextWriter errors, TextReader input)
     {
         var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (default: ~/.local/share/PartyOrg.Dashboard, or PARTYORG_DATA_DIR).", Recursive = true };
         var provider = new Option<string?>("--provider") { Description = "Database provider: Sqlite (default) or Postgres.", Recursive = true };
@@ -222,6 +222,7 @@ public static class AdminCommands
         root.Subcommands.Add(seed);
         root.Subcommands.Add(users);
         root.Subcommands.Add(tokens);
+        root.Subcommands.Add(ImportCommands.Build(output, errors, Config));
         return root;
     }
 }

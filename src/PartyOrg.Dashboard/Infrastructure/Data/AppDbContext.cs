@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
+using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Meetings;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Features.Practices;
@@ -45,6 +46,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<QuarterState> QuarterStates => Set<QuarterState>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
