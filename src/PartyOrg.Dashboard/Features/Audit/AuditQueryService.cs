@@ -9,12 +9,12 @@ public sealed record AuditFilter(string? Actor = null, AuditAction? Action = nul
 
 public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AuditAction Action, string Subject, int? SourceId, int Added, int Changed, int Removed, string? Details);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
+public sealed record AuditLines(IReadOnlyList<AuditRow> Rows, int Total);
 
 /// <summary>Reads the audit log newest first, one page at a time.</summary>
 public sealed class AuditQueryService(IDbContextFactory<AppDbContext> contexts)
 {
-    public async Task<AuditPage> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<AuditLines> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(page);
@@ -26,7 +26,7 @@ public sealed class AuditQueryService(IDbContextFactory<AppDbContext> contexts)
         var rows = await query.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new AuditRow(e.Id, e.At, e.Actor, e.Action, e.Subject, e.SourceId, e.Added, e.Changed, e.Removed, e.Details))
             .ToListAsync(cancellationToken);
-        return new AuditPage(rows, total);
+        return new AuditLines(rows, total);
     }
 
     /// <summary>The actors that appear in the log, for the filter's choices.</summary>
