@@ -26,6 +26,7 @@ public sealed partial class MeetingFormPage
     private int? _meetingId;
     private bool _notFound;
     private bool _saving;
+    private bool _ready;
     private string? _savedMessage;
     private IReadOnlyList<CountField> _countFields = [];
 
@@ -98,8 +99,9 @@ public sealed partial class MeetingFormPage
     protected override void OnAfterRender(bool firstRender)
     {
         // The validator exists after the first render: the save button's state depends on it.
-        if (firstRender && _validator is not null)
+        if (firstRender)
         {
+            _ready = true;
             StateHasChanged();
         }
     }
