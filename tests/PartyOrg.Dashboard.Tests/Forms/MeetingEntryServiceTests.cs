@@ -190,4 +190,21 @@ public sealed class MeetingEntryServiceTests : VietnameseTest
         Assert.Equal(["C1", "C2"], editor.Select(c => c.Code).ToArray());
         Assert.Equal(["C1", "C2", "C3"], board.Select(c => c.Code).ToArray());
     }
+
+    [Fact]
+    public async Task A_cells_meetings_of_the_quarter_are_listed_with_their_source_within_the_scope_only()
+    {
+        await using var f = await FormsFixture.CreateAsync(DatabaseProvider.Sqlite);
+        await f.Meetings.SaveAsync(FormsFixture.DistrictEditor, null, Thematic(), Ct);
+
+        var c1 = await f.Meetings.ListAsync(FormsFixture.DistrictEditor, "C1", Q4, Ct);
+        var c3 = await f.Meetings.ListAsync(FormsFixture.DistrictEditor, "C3", Q4, Ct);
+
+        Assert.NotNull(c1);
+        Assert.Equal(
+            [new DateOnly(2024, 10, 10), new DateOnly(2024, 11, 10), new DateOnly(2024, 12, 10), new DateOnly(2024, 12, 20)],
+            c1.Select(m => m.Date).ToArray());
+        Assert.Equal("Biểu mẫu: sinh hoạt chi bộ C1 20/12/2024", c1[^1].SourceLabel);
+        Assert.Null(c3);
+    }
 }

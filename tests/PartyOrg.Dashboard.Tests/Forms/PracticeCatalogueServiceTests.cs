@@ -175,4 +175,19 @@ public sealed class PracticeCatalogueServiceTests : VietnameseTest
         Assert.Equal(before, await f.ChecksumAsync());
         Assert.Empty(await f.AuditAsync());
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_catalogue_lists_practices_with_their_origin_and_number_of_adoptions(DatabaseProvider provider)
+    {
+        await using var f = await FormsFixture.CreateAsync(provider);
+        await f.Catalogue.SavePracticeAsync(FormsFixture.OrgBoard, null, NewPractice(), Ct);
+
+        var rows = await f.Catalogue.ListAsync(Ct);
+        var adoptions = await f.Catalogue.ListAdoptionsAsync(rows[0].Id, Ct);
+
+        Assert.Equal([("M04", (string?)null, 1), ("M12", "D", 0)], rows.Select(r => (r.Code, r.OriginUnitCode, r.Adoptions)).ToArray());
+        Assert.Equal(("C1", "Chi bộ ấp 1", AdoptionStage.Adopted), (adoptions[0].UnitCode, adoptions[0].UnitName, adoptions[0].Stage));
+        Assert.Equal(["C1", "C2"], (await f.Catalogue.FindTargetUnitsAsync(PracticeTarget.Cells, new DateOnly(2024, 6, 1), "C", 2, Ct)).Select(u => u.Code).ToArray());
+    }
 }
