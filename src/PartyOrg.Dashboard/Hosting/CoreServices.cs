@@ -6,7 +6,9 @@ using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Jobs;
+using PartyOrg.Dashboard.Features.Meetings.Entry;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Features.Practices.Catalogue;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
@@ -31,6 +33,9 @@ public static class CoreServices
         services.AddAggregates();
         services.AddSingleton<AuditLog>();
         services.AddImports();
+        services.AddSingleton<AuditQueryService>();
+        services.AddMeetingEntry();
+        services.AddPracticeCatalogue();
         services.AddJobs(configuration, jobServer);
         services.AddHealth();
         services.AddScoped<StartupTasks>();

@@ -34,7 +34,7 @@ public sealed class MainLayoutTests : ComponentTest
         var layout = RenderLayout();
 
         var hrefs = layout.FindAll("nav a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/units", "/imports", "/hangfire"], hrefs);
+        Assert.Equal(["/", "/units", "/imports", "/meetings", "/practices/catalogue", "/admin/audit", "/hangfire"], hrefs);
     }
 
     [Theory]
@@ -54,6 +54,23 @@ public sealed class MainLayoutTests : ComponentTest
         Assert.Equal(shown, NavTexts(layout).Contains("Nhập dữ liệu"));
     }
 
+    [Theory]
+    [InlineData(Roles.Admin, true, true)]
+    [InlineData(Roles.OrgBoard, true, true)]
+    [InlineData(Roles.DistrictEditor, true, false)]
+    [InlineData(Roles.StandingCommittee, false, false)]
+    public void Meeting_entry_and_the_practices_catalogue_are_offered_to_those_who_may_edit(string role, bool meetings, bool catalogue)
+    {
+        using var culture = new CultureScope("vi-VN");
+        SignIn(role);
+
+        var layout = RenderLayout();
+
+        Assert.Equal(meetings, NavTexts(layout).Contains("Nhập sinh hoạt chi bộ"));
+        Assert.Equal(catalogue, NavTexts(layout).Contains("Danh mục mô hình"));
+        Assert.Equal(role == Roles.Admin, NavTexts(layout).Contains("Nhật ký thay đổi"));
+    }
+
     [Fact]
     public void Every_menu_page_in_Vietnamese_in_menu_order_for_an_admin()
     {
@@ -64,7 +81,8 @@ public sealed class MainLayoutTests : ComponentTest
         var layout = RenderLayout();
 
         Assert.Equal(
-            ["Tổng quan", "Đơn vị", "Sinh hoạt chi bộ", "Khảo sát", "Mô hình, cách làm", "Báo cáo quý", "Nhập dữ liệu", "Người dùng và hệ thống", "Tác vụ nền (Hangfire)"],
+            ["Tổng quan", "Đơn vị", "Sinh hoạt chi bộ", "Khảo sát", "Mô hình, cách làm", "Báo cáo quý", "Nhập dữ liệu", "Nhập sinh hoạt chi bộ", "Danh mục mô hình",
+                "Người dùng và hệ thống", "Nhật ký thay đổi", "Tác vụ nền (Hangfire)"],
             layout.FindAll("nav a.mud-nav-link").Select(a => a.TextContent.Trim()).ToList());
     }
 

@@ -27,6 +27,7 @@ public sealed record NavSection(string? TitleKey, string? Icon, string? Roles, I
 public static class AppNavigation
 {
     private const string DataEntryRoles = $"{Roles.Admin},{Roles.OrgBoard},{Roles.DistrictEditor}";
+    private const string CatalogueRoles = $"{Roles.Admin},{Roles.OrgBoard}";
 
     public static IReadOnlyList<NavSection> Sections { get; } =
     [
@@ -39,10 +40,13 @@ public static class AppNavigation
             new("/practices", "NavPractices", Icons.Material.Filled.Lightbulb),
             new("/briefings", "NavBriefings", Icons.Material.Filled.Description),
             new("/imports", "NavImports", Icons.Material.Filled.UploadFile, DataEntryRoles),
+            new("/meetings", "NavMeetingEntry", Icons.Material.Filled.EditCalendar, DataEntryRoles),
+            new("/practices/catalogue", "NavPracticeCatalogue", Icons.Material.Filled.EditNote, CatalogueRoles),
         ]),
         new("NavAdministration", Icons.Material.Filled.AdminPanelSettings, Roles.Admin,
         [
             new("/admin", "NavUsers", Icons.Material.Filled.ManageAccounts, Roles.Admin),
+            new("/admin/audit", "NavAudit", Icons.Material.Filled.History, Roles.Admin),
             new("/hangfire", "NavJobs", Icons.Material.Filled.Schedule, Roles.Admin, ServerEndpoint: true),
         ]),
     ];

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Forms;
+
+/// <summary>
+/// Who may write through the forms, and the organisation tree as it stood on one day (not a quarter's
+/// end: a meeting or an adoption is judged against the units of its own date). The save services ask
+/// this themselves; what the page showed is never trusted.
+/// </summary>
+public static class FormAccess
+{
+    /// <summary>Roles that may enter and correct meetings (a DistrictEditor only within their subtree).</summary>
+    public const string MeetingEditorRoles = $"{Roles.Admin},{Roles.OrgBoard},{Roles.DistrictEditor}";
+
+    /// <summary>Roles that edit the practices catalogue and record adoptions (province-wide).</summary>
+    public const string CatalogueEditorRoles = $"{Roles.Admin},{Roles.OrgBoard}";
+
+    public static bool CanEditMeetings(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgBoard)
+        || (user.IsInRole(Roles.DistrictEditor) && UserScope.For(user).UnitCode is not null);
+
+    public static bool CanEditCatalogue(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgBoard);
+
+    /// <summary>The name written in provenance and the audit log: the user's e-mail (their user name).</summary>
+    public static string Actor(ClaimsPrincipal user) =>
+        user.Identity?.Name is { Length: > 0 } name ? name : user.FindFirstValue(ClaimTypes.Email) ?? "unknown";
+
+    /// <summary>The units valid on <paramref name="date"/>, with the version of that day.</summary>
+    public static async Task<OrgTree> TreeOnAsync(AppDbContext db, DateOnly date, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from v in db.UnitVersions.AsNoTracking()
+            join u in db.Units on v.UnitId equals u.Id
+            where v.ValidFrom <= date && (v.ValidTo == null || v.ValidTo > date)
+                && u.ValidFrom <= date && (u.ValidTo == null || u.ValidTo > date)
+            select new { u.Id, u.Code, v.Name, v.ShortName, v.Kind, v.Sector, v.ParentId })
+            .ToListAsync(cancellationToken);
+        var codes = rows.ToDictionary(r => r.Id, r => r.Code);
+        return new OrgTree(Quarter.Containing(date), rows.Select(r => new OrgNode(
+            r.Id, r.Code, r.Name, r.ShortName, r.Kind, r.Sector, r.ParentId,
+            r.ParentId is { } p ? codes.GetValueOrDefault(p) : null)));
+    }
+
+    /// <summary>
+    /// Every quarter from the first one with data (or <paramref name="from"/>, if earlier) to the last one
+    /// with data or the current one: what a change that counts in every quarter touches.
+    /// </summary>
+    public static async Task<Quarter> FirstQuarterWithDataAsync(AppDbContext db, Quarter fallback, CancellationToken cancellationToken)
+    {
+        var first = await db.QuarterStates.MinAsync(s => (int?)s.QuarterKey, cancellationToken);
+        return first is { } key && Quarter.FromKey(key) < fallback ? Quarter.FromKey(key) : fallback;
+    }
+}
