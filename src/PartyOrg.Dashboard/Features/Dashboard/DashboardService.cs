@@ -259,6 +259,7 @@ public sealed class DashboardService(
 
 public static class DashboardServiceCollectionExtensions
 {
+    /// <summary>The overview and unit pages, and the attendance, surveys and practices pages.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddSingleton<DashboardService>();
+        services.AddSingleton<DashboardService>().AddSingleton<Analysis.AnalysisService>();
 }
