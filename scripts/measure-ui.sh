@@ -33,7 +33,9 @@ port=$(( 52000 + RANDOM % 4000 ))
 url="http://127.0.0.1:$port"
 log="$data/measure-app.log"
 echo "== starting the app at $url (data in $data, log $log)"
-ASPNETCORE_ENVIRONMENT=Production dotnet "$app/PartyOrg.Dashboard.dll" --data-dir "$data" --urls "$url" >"$log" 2>&1 &
+# From its own folder: the content root (static files, the assets manifest) is the working directory.
+app=$(cd "$app" && pwd)
+( cd "$app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet PartyOrg.Dashboard.dll --data-dir "$data" --urls "$url" ) >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null

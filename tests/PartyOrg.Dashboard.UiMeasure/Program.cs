@@ -77,6 +77,23 @@ using (var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = fa
     }
 }
 
+// The same overview for quarters not asked before: nothing of them is cached yet (a first visit after new data).
+{
+    var times = new List<double>();
+    using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(options.Url) };
+    for (var quarter = new DateOnly(2021, 1, 1); quarter < new DateOnly(2025, 7, 1); quarter = quarter.AddMonths(3))
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/?quarter={quarter.Year}-Q{(quarter.Month + 2) / 3}");
+        request.Headers.Add("Cookie", cookieHeader);
+        var watch = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request);
+        _ = await response.Content.ReadAsStringAsync();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine(string.Create(inv, $"/?quarter=2021-Q1 … 2025-Q2, each the first request of its quarter | {Stats.Median(times):F1} | {Stats.Percentile(times, 0.9):F1} | {times.Min():F1} | {times.Max():F1} |"));
+}
+
 // --- 2. drill-down in Chromium --------------------------------------------------------------------
 Console.WriteLine();
 Console.WriteLine($"drill-down in Chromium: click a district's bar on the overview (2024-Q4) → its page with its children's bars drawn, {options.Rounds} rounds over the districts (ms):");
@@ -91,7 +108,16 @@ await using (var context = await browser.NewContextAsync(WithStorage(contextOpti
         for (var index = 0; ; index++)
         {
             await page.GotoAsync("/?quarter=2024-Q4");
-            await page.Locator(Bars).First.WaitForAsync(new() { Timeout = 60_000 });
+            try
+            {
+                await page.Locator(Bars).First.WaitForAsync(new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "ui-measure-failure.png"), FullPage = true });
+                throw new InvalidOperationException($"the overview drew no bars at {page.Url}; screenshot in {Path.GetTempPath()}ui-measure-failure.png");
+            }
+
             var count = await page.Locator(Bars).CountAsync();
             if (index >= count)
             {
