@@ -50,6 +50,8 @@ if ! dotnet publish src/PartyOrg.Dashboard -c Release -o "$root/artifacts/app" -
   echo "0 passed, 1 failed"; exit 1
 fi
 export PARTYORG_APP_DIR="$root/artifacts/app"
+# The end-to-end tests' full-page screenshots (one per test and per page) land with the results.
+export PARTYORG_SCREENSHOT_DIR="$results/screenshots"
 
 # --- every test project ------------------------------------------------------------------------
 status=0

@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{executable} does not exist: `apt-get install -y chromium`, or set {ChromiumVariable}.");
         }
 
+        // Expectations wait as long as actions do (the contexts' 30 s): the first chart after the app's start
+        // waits for its JIT and the library's download, which on a busy 2-core machine takes more than 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -88,4 +88,28 @@ public sealed class MetricsQueryService(IDbContextFactory<AppDbContext> contexts
                 return (IReadOnlyDictionary<string, Metric>)wanted.ToDictionary(k => k, k => found.GetValueOrDefault(k) ?? Metric.Empty, StringComparer.Ordinal);
             });
     }
+
+    /// <summary>
+    /// Some metrics of one unit over a range of quarters in one query (the practices' curves, the trends of
+    /// several figures). Every quarter and key is present; a missing row reads as <see cref="Metric.Empty"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Quarter, IReadOnlyDictionary<string, Metric>>> GetSeriesManyAsync(
+        int unitId, IReadOnlyCollection<string> keys, Quarter from, Quarter to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A list of quarter keys (not a range) lets the primary key (quarter, unit, key) seek per quarter.
+        var quarterKeys = Quarter.Range(from, to).Select(q => q.Key).ToList();
+        var wanted = keys.ToList();
+        var rows = await db.Metrics.AsNoTracking()
+            .Where(m => quarterKeys.Contains(m.QuarterKey) && m.UnitId == unitId && wanted.Contains(m.Key))
+            .ToListAsync(cancellationToken);
+        var byQuarter = rows.ToLookup(r => r.QuarterKey);
+        return Quarter.Range(from, to).ToDictionary(
+            q => q,
+            q =>
+            {
+                var found = byQuarter[q.Key].ToDictionary(r => r.Key, Metric.From, StringComparer.Ordinal);
+                return (IReadOnlyDictionary<string, Metric>)wanted.ToDictionary(k => k, k => found.GetValueOrDefault(k) ?? Metric.Empty, StringComparer.Ordinal);
+            });
+    }
 }

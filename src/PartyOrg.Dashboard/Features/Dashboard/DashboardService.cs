@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
@@ -23,12 +24,39 @@ public sealed class DashboardService(
     /// <summary>Quarters in the trend line, the chosen one last.</summary>
     public const int TrendLength = 8;
 
+    /// <summary>Answers kept at most; past this the cache starts again empty.</summary>
+    private const int CachedAnswers = 512;
+
+    private readonly ConcurrentDictionary<AnswerKey, DashboardAnswer> _answers = new();
+
+    /// <summary>
+    /// The dashboard of a unit, from a cache of answers that holds while no quarter's facts or aggregates
+    /// changed: a page is rendered twice per visit (prerender, then the circuit) and a meeting room opens
+    /// the same overview many times, but the answer only changes with a recompute or new data.
+    /// </summary>
     /// <param name="code">The unit; null for the top of the user's scope.</param>
     /// <param name="metricKey">What the children's bar chart and the trend show; the default when unknown.</param>
     public async Task<DashboardAnswer> GetAsync(ClaimsPrincipal user, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken = default)
     {
+        var key = new AnswerKey(UserScope.For(user), code, quarter, metricKey, await StampAsync(cancellationToken));
+        if (_answers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var answer = await ComputeAsync(key.Scope, code, quarter, metricKey, cancellationToken);
+        if (_answers.Count >= CachedAnswers)
+        {
+            _answers.Clear();
+        }
+
+        _answers[key] = answer;
+        return answer;
+    }
+
+    private async Task<DashboardAnswer> ComputeAsync(UserScope scope, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken)
+    {
         var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        var scope = UserScope.For(user);
         var root = scope.Root(tree);
         var node = code is null ? root : tree.Find(code);
         if (node is null && code is not null)
@@ -99,6 +127,27 @@ public sealed class DashboardService(
 
     private static UnitRef Ref(OrgNode n) => new(n.Code, n.Name, n.ShortName, n.Kind);
 
+    /// <summary>
+    /// What every answer depends on besides its unit, quarter and metric: the data and aggregate versions
+    /// and compute times of all quarters (a few dozen rows). Any import, tree change or recompute changes it.
+    /// </summary>
+    private async Task<AggregatesStamp> StampAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var states = await db.QuarterStates.AsNoTracking()
+            .Select(s => new { s.DataVersion, s.ComputedVersion, s.ComputedAt })
+            .ToListAsync(cancellationToken);
+        return new AggregatesStamp(
+            states.Count,
+            states.Sum(s => s.DataVersion),
+            states.Sum(s => s.ComputedVersion ?? 0),
+            states.Max(s => s.ComputedAt?.UtcTicks) ?? 0);
+    }
+
+    private sealed record AggregatesStamp(int Quarters, long DataVersions, long ComputedVersions, long LastComputedTicks);
+
+    private sealed record AnswerKey(UserScope Scope, string? Code, Quarter Quarter, string? Metric, AggregatesStamp Stamp);
+
     private async Task<List<DashboardMetric>> PracticesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -144,16 +193,9 @@ public sealed class DashboardService(
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(
         int unitId, Quarter quarter, DashboardMetric metric, IReadOnlyList<string> practiceKeys, CancellationToken cancellationToken)
     {
+        // One query for every key (the average coverage reads all the practices' keys).
         var first = quarter.AddQuarters(1 - TrendLength);
-        var byQuarter = quarter.Window(TrendLength).ToDictionary(q => q, _ => new Dictionary<string, Metric>(StringComparer.Ordinal));
-        foreach (var key in KeysFor(metric, practiceKeys))
-        {
-            foreach (var point in await metrics.GetSeriesAsync(unitId, key, first, quarter, cancellationToken))
-            {
-                byQuarter[point.Quarter][key] = point.Metric;
-            }
-        }
-
+        var byQuarter = await metrics.GetSeriesManyAsync(unitId, KeysFor(metric, practiceKeys), first, quarter, cancellationToken);
         return byQuarter.OrderBy(p => p.Key).Select(p => new TrendPoint(p.Key, DashboardRules.Read(p.Value, metric))).ToList();
     }
 
@@ -259,6 +301,7 @@ public sealed class DashboardService(
 
 public static class DashboardServiceCollectionExtensions
 {
+    /// <summary>The overview and unit pages, and the attendance, surveys and practices pages.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddSingleton<DashboardService>();
+        services.AddSingleton<DashboardService>().AddSingleton<Analysis.AnalysisService>();
 }

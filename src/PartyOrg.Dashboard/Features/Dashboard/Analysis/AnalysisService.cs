@@ -1,0 +1,167 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Components.Controls;
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Features.Surveys;
+using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Dashboard.Analysis;
+
+/// <summary>
+/// The attendance, surveys and practices pages: one unit of the user's scope and its children in one
+/// quarter, read from the aggregates only (the practices' catalogue aside). A district editor never gets
+/// a unit outside their subtree.
+/// </summary>
+public sealed class AnalysisService(
+    OrgTreeService trees,
+    MetricsQueryService metrics,
+    AggregateService aggregates,
+    IDbContextFactory<AppDbContext> contexts)
+{
+    public async Task<AnalysisAnswer<AttendanceView>> GetAttendanceAsync(
+        ClaimsPrincipal user, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken = default)
+    {
+        var (status, scope, node, children) = await ScopeAsync(user, code, quarter, cancellationToken);
+        if (scope is null)
+        {
+            return new(status, null);
+        }
+
+        var metric = AnalysisMetrics.Choose(AnalysisMetrics.Attendance, metricKey);
+        var keys = AnalysisMetrics.Attendance.Select(m => m.Key).Concat(DashboardMetrics.Grades).ToList();
+        var unit = await metrics.GetManyAsync([node!.Id, .. children.Select(c => c.Id)], quarter, keys, cancellationToken);
+        var trendQuarters = quarter.Window(DashboardService.TrendLength).ToList();
+        var trend = await metrics.GetSeriesAsync(node.Id, metric.Key, trendQuarters[0], quarter, cancellationToken);
+        var rows = Sort(children.Select(c => new ChildValues(Ref(c), unit[c.Id])), metric);
+        return new(status, new AttendanceView(
+            scope,
+            metric,
+            AnalysisMetrics.Attendance,
+            unit[node.Id],
+            rows,
+            trendQuarters,
+            new QuarterSeries(metric.Key, trend.Select(p => Shown(p.Metric, metric)).ToList()),
+            DashboardMetrics.Grades.Select(g => unit[node.Id][g].Value * 100).ToList()));
+    }
+
+    public async Task<AnalysisAnswer<SurveysView>> GetSurveysAsync(
+        ClaimsPrincipal user, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken = default)
+    {
+        var (status, scope, node, children) = await ScopeAsync(user, code, quarter, cancellationToken);
+        if (scope is null)
+        {
+            return new(status, null);
+        }
+
+        var metric = AnalysisMetrics.Choose(AnalysisMetrics.Surveys, metricKey);
+        var keys = AnalysisMetrics.Surveys.Select(m => m.Key).Append(MetricKeys.SurveyResponses).ToList();
+        var values = await metrics.GetManyAsync([node!.Id, .. children.Select(c => c.Id)], quarter, keys, cancellationToken);
+        var own = values[node.Id];
+        var trendQuarters = quarter.Window(DashboardService.TrendLength).ToList();
+        var trend = await metrics.GetSeriesManyAsync(
+            node.Id, [MetricKeys.SurveyIndex, MetricKeys.SurveyResponseRate], trendQuarters[0], quarter, cancellationToken);
+        var questions = Questionnaire.Questions
+            .Select(q =>
+            {
+                var m = own[MetricKeys.SurveyFavourable(q.Number)];
+                return new SurveyQuestionResult(q.Number, q.TextVi, q.TextEn, m.Value * 100, m.Suppressed);
+            })
+            .ToList();
+        return new(status, new SurveysView(
+            scope,
+            metric,
+            AnalysisMetrics.Surveys,
+            own[MetricKeys.SurveyResponses].Value,
+            Shown(own[MetricKeys.SurveyResponseRate], AnalysisMetrics.ResponseRate),
+            Shown(own[MetricKeys.SurveyIndex], AnalysisMetrics.SurveyIndex),
+            own[MetricKeys.SurveyIndex].Suppressed,
+            questions,
+            Sort(children.Select(c => new ChildValues(Ref(c), values[c.Id])), metric),
+            trendQuarters,
+            new QuarterSeries(MetricKeys.SurveyIndex, trendQuarters.Select(q => Shown(trend[q][MetricKeys.SurveyIndex], AnalysisMetrics.SurveyIndex)).ToList()),
+            new QuarterSeries(MetricKeys.SurveyResponseRate, trendQuarters.Select(q => Shown(trend[q][MetricKeys.SurveyResponseRate], AnalysisMetrics.ResponseRate)).ToList())));
+    }
+
+    public async Task<AnalysisAnswer<PracticesView>> GetPracticesAsync(
+        ClaimsPrincipal user, string? code, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var (status, scope, node, children) = await ScopeAsync(user, code, quarter, cancellationToken);
+        if (scope is null)
+        {
+            return new(status, null);
+        }
+
+        var catalogue = await CatalogueAsync(cancellationToken);
+        var keys = catalogue.Select(p => MetricKeys.PracticeCoverage(p.Code)).ToList();
+        var values = await metrics.GetManyAsync([node!.Id, .. children.Select(c => c.Id)], quarter, keys, cancellationToken);
+        var first = QuarterPicker.First <= quarter ? QuarterPicker.First : quarter;
+        var quarters = Quarter.Range(first, quarter).ToList();
+        var series = await metrics.GetSeriesManyAsync(node.Id, keys, first, quarter, cancellationToken);
+        return new(status, new PracticesView(
+            scope,
+            catalogue,
+            children.Select(c => new ChildValues(Ref(c), values[c.Id])).ToList(),
+            values[node.Id],
+            quarters,
+            keys.Select(k => new QuarterSeries(k, quarters.Select(q => series[q][k] is { Suppressed: false } m ? m.Numerator : null).ToList())).ToList(),
+            keys.Select(k => new QuarterSeries(k, quarters.Select(q => series[q][k].Value * 100).ToList())).ToList()));
+    }
+
+    /// <summary>Highest first (lowest where less is better); units with no figure last, by name.</summary>
+    internal static List<ChildValues> Sort(IEnumerable<ChildValues> children, DashboardMetric metric) =>
+        children
+            .OrderBy(c => DashboardRules.Read(c.Metrics, metric) is null)
+            .ThenBy(c => (metric.HigherIsBetter ? -1 : 1) * (DashboardRules.Read(c.Metrics, metric) ?? 0))
+            .ThenBy(c => c.Unit.ShortName, StringComparer.CurrentCulture)
+            .ToList();
+
+    private static double? Shown(Metric metric, DashboardMetric shown) => metric.Value * shown.Scale;
+
+    private static UnitRef Ref(OrgNode n) => new(n.Code, n.Name, n.ShortName, n.Kind);
+
+    private async Task<(DashboardStatus Status, AnalysisScope? Scope, OrgNode? Node, IReadOnlyList<OrgNode> Children)> ScopeAsync(
+        ClaimsPrincipal user, string? code, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        var scope = UserScope.For(user);
+        var root = scope.Root(tree);
+        var node = string.IsNullOrWhiteSpace(code) ? root : tree.Find(code.Trim());
+        if (node is null && !string.IsNullOrWhiteSpace(code) && root is not null)
+        {
+            return (DashboardStatus.NotInQuarter, null, null, []);
+        }
+
+        if (node is null || root is null || !scope.CanSee(tree, node))
+        {
+            return (DashboardStatus.OutOfScope, null, null, []);
+        }
+
+        var state = await aggregates.GetStateAsync(quarter, cancellationToken);
+        var children = tree.Children(node.Id);
+        var path = tree.PathTo(node.Id).SkipWhile(n => n.Id != root.Id).Select(Ref).ToList();
+        return (DashboardStatus.Found,
+            new AnalysisScope(quarter, Ref(node), path, children.Select(Ref).ToList(), new Freshness(state?.ComputedAt, state is null || state.IsStale)),
+            node,
+            children);
+    }
+
+    private async Task<List<CatalogueEntry>> CatalogueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Practices.AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => new { p.Code, p.Name, p.NameEn, p.Description, p.OriginUnitId, p.OriginDate, p.Target })
+            .ToListAsync(cancellationToken);
+        var entries = new List<CatalogueEntry>(rows.Count);
+        foreach (var p in rows)
+        {
+            // The origin unit under the name it had when the practice started.
+            var origin = p.OriginUnitId is { } id ? (await trees.GetTreeAsync(Quarter.Containing(p.OriginDate), cancellationToken)).Find(id)?.Name : null;
+            entries.Add(new CatalogueEntry(p.Code, p.Name, p.NameEn, p.Description, origin, p.OriginDate, p.Target));
+        }
+
+        return entries;
+    }
+}
