@@ -1,4 +1,6 @@
 using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Briefings;
+using PartyOrg.Dashboard.Features.Briefings.Archive;
 using PartyOrg.Dashboard.Features.Cli;
 using PartyOrg.Dashboard.Features.Dashboard;
 using PartyOrg.Dashboard.Features.Health;
@@ -28,12 +30,14 @@ try
     var app = builder.Build();
     await app.PrepareAsync();
     app.UseAggregateSchedule();
+    app.UseBriefingSchedule();
 
     app.UseWebUi();
     app.MapHealth();
     app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
     app.MapOrganisationApi();
     app.MapMetricsApi();
+    app.MapBriefingsApi();
     app.MapJobsDashboard();
     app.MapWebUi();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Briefings.Archive;
 using PartyOrg.Dashboard.Features.Meetings;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Features.Practices;
@@ -42,6 +43,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MetricValue> Metrics => Set<MetricValue>();
 
     public DbSet<QuarterState> QuarterStates => Set<QuarterState>();
+
+    public DbSet<ArchivedBriefing> Briefings => Set<ArchivedBriefing>();
+
+    public DbSet<ArchivedBriefingFile> BriefingFiles => Set<ArchivedBriefingFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
