@@ -28,6 +28,22 @@ public sealed class BriefingAccess(OrgTreeService trees)
     public async Task<bool> CanSeeAsync(ClaimsPrincipal user, Quarter quarter, int unitId, CancellationToken cancellationToken) =>
         await VisibleUnitsAsync(user, quarter, cancellationToken) is not { } visible || visible.Contains(unitId);
 
+    /// <summary>
+    /// The units offered in the page's scope filter for a quarter: the scheduled scopes for the province's
+    /// roles, the editor's own unit for a DistrictEditor.
+    /// </summary>
+    public async Task<(OrgTree Tree, IReadOnlyList<OrgNode> Units)> ScopeChoicesAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        var scope = UserScope.For(user);
+        if (scope.WholeProvince)
+        {
+            return (tree, ScheduledScopes(tree));
+        }
+
+        return (tree, scope.Root(tree) is { } root ? [root] : []);
+    }
+
     public static bool MayGenerate(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgBoard) || user.IsInRole(Roles.DistrictEditor);
 

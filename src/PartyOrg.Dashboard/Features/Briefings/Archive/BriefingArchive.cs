@@ -170,19 +170,24 @@ public sealed class BriefingArchive(IDbContextFactory<AppDbContext> contexts, Br
     }
 
     /// <summary>One file's bytes, if the user may see its briefing.</summary>
-    public async Task<ArchivedFileContent?> GetFileAsync(ClaimsPrincipal user, int id, BriefingFormat format, CancellationToken cancellationToken)
+    public async Task<ArchivedFileContent?> GetFileAsync(ClaimsPrincipal user, int id, BriefingFormat format, CancellationToken cancellationToken) =>
+        await GetAsync(user, id, cancellationToken) is null ? null : await ReadFileAsync(id, format, cancellationToken);
+
+    /// <summary>One file's bytes, for a caller trusted with the whole archive (an admin command).</summary>
+    public async Task<ArchivedFileContent?> ReadFileAsync(int id, BriefingFormat format, CancellationToken cancellationToken)
     {
-        if (await GetAsync(user, id, cancellationToken) is not { } briefing || briefing.Files.FirstOrDefault(f => f.Format == format) is not { } file)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.BriefingFiles.AsNoTracking()
+            .Where(f => f.BriefingId == id && f.Format == format)
+            .Select(f => new { f.FileName, f.ContentType, f.Size, f.Sha256, f.Content })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var content = await db.BriefingFiles.AsNoTracking()
-            .Where(f => f.BriefingId == id && f.Format == format)
-            .Select(f => f.Content)
-            .SingleAsync(cancellationToken);
-        return new ArchivedFileContent(file, briefing.GeneratedAt, content);
+        var generatedAt = await db.Briefings.Where(b => b.Id == id).Select(b => b.GeneratedAt).SingleAsync(cancellationToken);
+        return new ArchivedFileContent(new ArchivedFileInfo(format, row.FileName, row.ContentType, row.Size, row.Sha256), generatedAt, row.Content);
     }
 
     private static async Task<List<ArchivedBriefingInfo>> LoadAsync(AppDbContext db, List<int> list, CancellationToken cancellationToken)
