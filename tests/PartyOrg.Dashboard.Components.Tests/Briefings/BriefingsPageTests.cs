@@ -117,12 +117,11 @@ public sealed class BriefingsPageTests : ComponentTest, IAsyncLifetime
         Assert.Equal(nameof(BriefingJobs.GenerateAsync), job.Method.Name);
         Assert.Equal([DashboardProvince.Q4.Key, "TC", "vi", "user@demo.travinh.vn"], job.Args.Take(4));
 
-        // A worker takes the job and finishes it; the next poll sees it and reloads the list.
-        new BackgroundJobClient(_storage).ChangeState(jobId, new ProcessingState("test", "worker"), EnqueuedState.StateName);
+        // A poll while the job waits changes nothing; then a worker runs it and the next poll reloads the list.
         clock.Advance(BriefingsPage.PollInterval);
-        page.WaitForAssertion(() => Assert.Contains("Đang lập báo cáo", page.Find("[data-testid='generate-progress']").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Đang chờ xử lý", page.Find("[data-testid='generate-progress']").TextContent, StringComparison.Ordinal));
         await ArchiveNewVersionAsync();
-        new BackgroundJobClient(_storage).ChangeState(jobId, new SucceededState(3, 0, 0), ProcessingState.StateName);
+        new BackgroundJobClient(_storage).ChangeState(jobId, new SucceededState(3, 0, 0), EnqueuedState.StateName);
         clock.Advance(BriefingsPage.PollInterval);
 
         page.WaitForAssertion(() => Assert.Equal("Đã lập và lưu trữ báo cáo.", page.Find("[data-testid='generate-outcome']").TextContent.Trim()), TimeSpan.FromSeconds(10));

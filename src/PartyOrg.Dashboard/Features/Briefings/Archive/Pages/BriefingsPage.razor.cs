@@ -200,6 +200,4 @@ public sealed partial class BriefingsPage : IDisposable
         < 1024 * 1024 => string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:N0} KB"),
         _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):N1} MB"),
     };
-
-    private static Dictionary<string, object> DownloadAttributes(ArchivedFileInfo file) => new() { ["download"] = file.FileName };
 }
