@@ -1,5 +1,6 @@
 using Hangfire;
-using Hangfire.InMemory;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class BriefingWorld : IAsyncDisposable
         Archive = new BriefingArchive(db.Contexts, new BriefingAccess(Trees), time);
         Generator = new BriefingGenerator(Renderer, Archive, Aggregates, Trees, NullLogger<BriefingGenerator>.Instance);
         Runner = new BriefingScheduleRunner(Generator, Archive, Aggregates, Trees, new AppClock(time), Microsoft.Extensions.Options.Options.Create(options), NullLogger<BriefingScheduleRunner>.Instance);
-        FactChanges = new FactChanges(new AggregateScheduler(new BackgroundJobClient(new InMemoryStorage())), new AppClock(time));
+        FactChanges = new FactChanges(new AggregateScheduler(new NoJobs()), new AppClock(time));
     }
 
     public TestDatabase Db { get; }
@@ -60,7 +61,7 @@ public sealed class BriefingWorld : IAsyncDisposable
     public static async Task<BriefingWorld> CreateAsync(DatabaseProvider provider, DateTime vietnamTime, params Quarter[] quarters)
     {
         var db = await TestDatabase.CreateAsync(provider);
-        var time = new FakeTimeProvider(new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)));
+        var time = new FakeTimeProvider(new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)).ToUniversalTime());
         await using (var context = db.CreateContext())
         {
             await TinyProvince.SeedAsync(context, Ct);
@@ -70,7 +71,7 @@ public sealed class BriefingWorld : IAsyncDisposable
         return new BriefingWorld(db, time, new BriefingOptions());
     }
 
-    public void SetVietnamTime(DateTime vietnamTime) => Time.SetUtcNow(new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)));
+    public void SetVietnamTime(DateTime vietnamTime) => Time.SetUtcNow(new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)).ToUniversalTime());
 
     /// <summary>Moves the quarters' data versions on, as any writer of facts does.</summary>
     public async Task ChangeDataAsync(params Quarter[] quarters)
@@ -89,4 +90,12 @@ public sealed class BriefingWorld : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
+
+    /// <summary>Job client for <see cref="FactChanges"/>: these tests only mark data versions, they enqueue nothing.</summary>
+    private sealed class NoJobs : IBackgroundJobClient
+    {
+        public string Create(Job job, IState state) => throw new InvalidOperationException("no job is expected here");
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => false;
+    }
 }

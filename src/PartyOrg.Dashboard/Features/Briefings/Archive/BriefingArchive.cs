@@ -74,8 +74,8 @@ public sealed class BriefingArchive(IDbContextFactory<AppDbContext> contexts, Br
             ScopeName = Truncate(rendered.ScopeName, 200),
             Culture = culture,
             DataVersion = rendered.DataVersion,
-            ComputedAt = rendered.ComputedAt,
-            GeneratedAt = time.GetUtcNow(),
+            ComputedAt = rendered.ComputedAt.ToUniversalTime(),
+            GeneratedAt = time.GetUtcNow().ToUniversalTime(),
             GeneratedBy = Truncate(generatedBy, 256),
             Files = rendered.Files.OrderBy(f => f.Format).Select(f => new ArchivedBriefingFile
             {
