@@ -31,7 +31,7 @@ public sealed class BriefingWorld : IAsyncDisposable
         Renderer = new FakeBriefingRenderer(db.Contexts);
         Archive = new BriefingArchive(db.Contexts, new BriefingAccess(Trees), time);
         Generator = new BriefingGenerator(Renderer, Archive, Aggregates, Trees, NullLogger<BriefingGenerator>.Instance);
-        Runner = new BriefingScheduleRunner(Generator, Archive, Aggregates, Trees, new AppClock(time), Microsoft.Extensions.Options.Options.Create(options), NullLogger<BriefingScheduleRunner>.Instance);
+        Runner = new BriefingScheduleRunner(new Lazy<BriefingGenerator>(Generator), Archive, Aggregates, Trees, new AppClock(time), Microsoft.Extensions.Options.Options.Create(options), NullLogger<BriefingScheduleRunner>.Instance);
         FactChanges = new FactChanges(new AggregateScheduler(new NoJobs()), new AppClock(time));
     }
 

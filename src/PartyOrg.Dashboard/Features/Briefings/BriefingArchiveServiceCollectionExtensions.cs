@@ -17,6 +17,7 @@ public static class BriefingArchiveServiceCollectionExtensions
         services.AddSingleton<BriefingAccess>();
         services.AddSingleton<BriefingArchive>();
         services.AddTransient<BriefingGenerator>();
+        services.AddTransient(sp => new Lazy<BriefingGenerator>(sp.GetRequiredService<BriefingGenerator>));
         services.AddTransient<BriefingScheduleRunner>();
         services.AddTransient<BriefingJobs>();
         services.AddTransient<BriefingScheduler>();

@@ -8,7 +8,7 @@ namespace PartyOrg.Dashboard.Features.Briefings.Archive;
 /// The Hangfire jobs of the briefings. Arguments are small (a quarter key, a code, a language, an
 /// e-mail); every job is safe to run twice because the archive is idempotent per data version.
 /// </summary>
-public sealed class BriefingJobs(BriefingScheduleRunner runner, BriefingGenerator generator)
+public sealed class BriefingJobs(BriefingScheduleRunner runner, Lazy<BriefingGenerator> generator)
 {
     public const string QuarterlyJobId = "briefings-quarterly";
     public const string CatchUpJobId = "briefings-catch-up";
@@ -35,7 +35,7 @@ public sealed class BriefingJobs(BriefingScheduleRunner runner, BriefingGenerato
     [JobDisplayName("Lập báo cáo quý {0} cho {1}")]
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<int> GenerateAsync(int quarterKey, string scopeCode, string culture, string requestedBy, CancellationToken cancellationToken) =>
-        (await generator.GenerateAsync(Quarter.FromKey(quarterKey), scopeCode, culture, requestedBy, cancellationToken)).Briefing.Id;
+        (await generator.Value.GenerateAsync(Quarter.FromKey(quarterKey), scopeCode, culture, requestedBy, cancellationToken)).Briefing.Id;
 
     private static void ThrowOnFailures(ScheduleRunResult result)
     {

@@ -10,10 +10,11 @@ public sealed record ScheduleRunResult(IReadOnlyList<BriefingTask> Owed, int Cre
 /// <summary>
 /// The scheduled generation, over the injected clock: the quarterly run (the quarter just closed, every
 /// scheduled scope, on its due day) and the catch-up (every due quarter of the look-back window with data
-/// but a missing briefing). Both generate in Vietnamese as "schedule"; both are safe to run twice.
+/// but a missing briefing). Both generate in Vietnamese as "schedule"; both are safe to run twice. The
+/// generator (and its renderer) is only built when a briefing is owed.
 /// </summary>
 public sealed partial class BriefingScheduleRunner(
-    BriefingGenerator generator,
+    Lazy<BriefingGenerator> generator,
     BriefingArchive archive,
     AggregateService aggregates,
     OrgTreeService trees,
@@ -71,7 +72,7 @@ public sealed partial class BriefingScheduleRunner(
         {
             try
             {
-                var result = await generator.GenerateAsync(task.Quarter, task.ScopeCode, BriefingCultures.Vietnamese, Requester, cancellationToken);
+                var result = await generator.Value.GenerateAsync(task.Quarter, task.ScopeCode, BriefingCultures.Vietnamese, Requester, cancellationToken);
                 if (result.Created)
                 {
                     created++;
