@@ -1,4 +1,6 @@
 using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Briefings;
+using PartyOrg.Dashboard.Features.Briefings.Archive;
 using PartyOrg.Dashboard.Features.Cli;
 using PartyOrg.Dashboard.Features.Dashboard;
 using PartyOrg.Dashboard.Features.Health;
@@ -29,6 +31,7 @@ try
     var app = builder.Build();
     await app.PrepareAsync();
     app.UseAggregateSchedule();
+    app.UseBriefingSchedule();
 
     app.UseWebUi();
     app.MapHealth();
@@ -36,6 +39,7 @@ try
     app.MapOrganisationApi();
     app.MapMetricsApi();
     app.MapImportsApi();
+    app.MapBriefingsApi();
     app.MapJobsDashboard();
     app.MapWebUi();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
+using PartyOrg.Dashboard.Features.Briefings;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Imports;
@@ -36,6 +37,7 @@ public static class CoreServices
         services.AddSingleton<AuditQueryService>();
         services.AddMeetingEntry();
         services.AddPracticeCatalogue();
+        services.AddBriefingArchive();
         services.AddJobs(configuration, jobServer);
         services.AddHealth();
         services.AddScoped<StartupTasks>();

@@ -34,7 +34,7 @@ public sealed class MainLayoutTests : ComponentTest
         var layout = RenderLayout();
 
         var hrefs = layout.FindAll("nav a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/units", "/attendance", "/surveys", "/practices", "/imports", "/meetings", "/practices/catalogue", "/admin/audit", "/hangfire"], hrefs);
+        Assert.Equal(["/", "/units", "/attendance", "/surveys", "/practices", "/briefings", "/imports", "/meetings", "/practices/catalogue", "/admin/audit", "/hangfire"], hrefs);
     }
 
     [Theory]

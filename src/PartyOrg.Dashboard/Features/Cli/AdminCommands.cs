@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Briefings;
+using PartyOrg.Dashboard.Features.Briefings.Archive;
+using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Hosting;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
@@ -10,7 +13,7 @@ namespace PartyOrg.Dashboard.Features.Cli;
 
 /// <summary>
 /// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add</c>,
-/// <c>tokens create</c>, <c>recompute</c>, <c>import</c> (see <see cref="ImportCommands"/>). Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
+/// <c>tokens create</c>, <c>recompute</c>, <c>briefing</c>, <c>import</c> (see <see cref="ImportCommands"/>). Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
 /// prints what it did on stdout, and on error prints one line on stderr and exits non-zero.
 /// </summary>
 public static class AdminCommands
@@ -219,11 +222,101 @@ public static class AdminCommands
 
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(recompute);
+        root.Subcommands.Add(BriefingCommand(output, Config));
         root.Subcommands.Add(seed);
         root.Subcommands.Add(users);
         root.Subcommands.Add(tokens);
         root.Subcommands.Add(ImportCommands.Build(output, errors, Config));
         return root;
+    }
+
+    /// <summary><c>briefing --quarter 2026-Q3 --scope CODE --format pdf --out FILE [--culture vi|en]</c>.</summary>
+    private static Command BriefingCommand(TextWriter output, Func<ParseResult, string[]> config)
+    {
+        Option<T> Parsed<T>(string name, string description, Func<string, T?> parse, string hint)
+        {
+            return new Option<T>(name)
+            {
+                Description = description,
+                Required = true,
+                CustomParser = result =>
+                {
+                    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                    if (parse(text) is { } value)
+                    {
+                        return value;
+                    }
+
+                    result.AddError($"bad {name} '{text}': {hint}");
+                    return default!;
+                },
+            };
+        }
+
+        var quarter = Parsed<Quarter?>("--quarter", "The quarter, as YYYY-Qn (e.g. 2026-Q3).", t => Quarter.TryParse(t, out var q) ? q : null, "write it as YYYY-Qn, e.g. 2026-Q3");
+        var scope = new Option<string>("--scope") { Description = "The code of the unit the briefing covers (the province's, a committee's).", Required = true };
+        var format = Parsed<BriefingFormat?>("--format", "pdf, docx or xlsx.", t => BriefingFormats.TryParse(t, out var f) ? f : null, "use pdf, docx or xlsx");
+        var culture = Parsed<string?>("--culture", "vi (default) or en.", t => BriefingCultures.TryParse(t, out var c) ? c : null, "use vi or en");
+        culture.Required = false;
+        culture.DefaultValueFactory = _ => BriefingCultures.Vietnamese;
+        var outFile = new Option<FileInfo>("--out") { Description = "The file to write (replaced if it exists; untouched on failure).", Required = true };
+        var command = new Command(
+            "briefing",
+            "Render a quarterly briefing and write one format of it to --out. A stale quarter is recomputed first. The briefing "
+            + "is also archived (all three formats, as by the Briefings page, by 'cli:<account>'); on unchanged data the archived "
+            + "version is written again, not rendered anew.")
+        {
+            quarter, scope, format, culture, outFile,
+        };
+        command.SetAction(async (r, ct) =>
+        {
+            var q = r.GetValue(quarter)!.Value;
+            var f = r.GetValue(format)!.Value;
+            var code = r.GetValue(scope)!.Trim();
+            var target = r.GetValue(outFile)!;
+            if (Directory.Exists(target.FullName) || target.Directory is not { Exists: true } directory)
+            {
+                throw new CommandException($"--out '{target}' must name a file in an existing directory");
+            }
+
+            await using var host = await CommandHost.StartAsync(config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            var tree = await host.Get<OrgTreeService>().GetTreeAsync(q, ct);
+            if (tree.Find(code) is null)
+            {
+                throw new CommandException($"bad --scope '{code}': no unit with that code existed at the end of {q}");
+            }
+
+            GenerationResult result;
+            try
+            {
+                result = await host.Get<BriefingGenerator>().GenerateAsync(q, code, r.GetValue(culture)!, $"cli:{Environment.UserName}", ct);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                throw new CommandException(ex.Message);
+            }
+
+            var file = await host.Get<BriefingArchive>().ReadFileAsync(result.Briefing.Id, f, ct)
+                ?? throw new CommandException($"the archived briefing {result.Briefing.Id} has no {BriefingFormats.Name(f)} file");
+
+            // Written beside the target and moved over it: a failure never leaves a half-written file.
+            var temp = Path.Combine(directory.FullName, $".{target.Name}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                await File.WriteAllBytesAsync(temp, file.Content, ct);
+                File.Move(temp, target.FullName, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Wrote {target.FullName} ({file.File.Size} bytes, SHA-256 {file.File.Sha256}): briefing #{result.Briefing.Id} of {q} for {result.Briefing.ScopeCode}, data version {result.Briefing.DataVersion}, {(result.Created ? "archived now" : "already archived")}{(result.Recomputed ? "; aggregates recomputed first" : string.Empty)}."));
+            return Ok;
+        });
+        return command;
     }
 }
 

@@ -11,6 +11,9 @@ internal sealed class CommandHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Test seam: services a test adds to the command's host (e.g. a fake renderer), for its own async flow only.</summary>
+    internal static AsyncLocal<Action<IServiceCollection>?> TestServices { get; } = new();
+
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
@@ -23,6 +26,7 @@ internal sealed class CommandHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: false);
+        TestServices.Value?.Invoke(builder.Services);
         return Task.FromResult(new CommandHost(builder.Build()));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
+using PartyOrg.Dashboard.Features.Briefings.Archive;
 using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Meetings;
 using PartyOrg.Dashboard.Features.Organisation;
@@ -48,6 +49,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ArchivedBriefing> Briefings => Set<ArchivedBriefing>();
+
+    public DbSet<ArchivedBriefingFile> BriefingFiles => Set<ArchivedBriefingFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -378,6 +378,111 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeUnitId");
+
+                    b.HasIndex("QuarterKey", "ScopeUnitId", "Culture", "DataVersion")
+                        .IsUnique();
+
+                    b.ToTable("Briefings", (string)null);
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefingFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnOrder(0);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BriefingId")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(1);
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnOrder(3);
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(6);
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(5);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefingId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("BriefingFiles", (string)null);
+                });
+
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Imports.ImportBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1119,24 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", b =>
+                {
+                    b.HasOne("PartyOrg.Dashboard.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefingFile", b =>
+                {
+                    b.HasOne("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", null)
+                        .WithMany("Files")
+                        .HasForeignKey("BriefingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Imports.ImportBatch", b =>
                 {
                     b.HasOne("PartyOrg.Dashboard.Infrastructure.Data.FactSource", null)
@@ -1181,6 +1304,11 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Meetings.Meeting", b =>

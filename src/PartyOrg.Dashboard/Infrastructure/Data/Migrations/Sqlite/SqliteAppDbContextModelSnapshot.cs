@@ -365,6 +365,107 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeUnitId");
+
+                    b.HasIndex("QuarterKey", "ScopeUnitId", "Culture", "DataVersion")
+                        .IsUnique();
+
+                    b.ToTable("Briefings", (string)null);
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefingFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(0);
+
+                    b.Property<int>("BriefingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(1);
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(6);
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(5);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefingId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("BriefingFiles", (string)null);
+                });
+
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Imports.ImportBatch", b =>
                 {
                     b.Property<int>("Id")
@@ -977,6 +1078,24 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", b =>
+                {
+                    b.HasOne("PartyOrg.Dashboard.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefingFile", b =>
+                {
+                    b.HasOne("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", null)
+                        .WithMany("Files")
+                        .HasForeignKey("BriefingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Imports.ImportBatch", b =>
                 {
                     b.HasOne("PartyOrg.Dashboard.Infrastructure.Data.FactSource", null)
@@ -1144,6 +1263,11 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyOrg.Dashboard.Features.Briefings.Archive.ArchivedBriefing", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Meetings.Meeting", b =>
