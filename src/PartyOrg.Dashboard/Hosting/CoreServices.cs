@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
+using PartyOrg.Dashboard.Features.Briefings;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Features.Health;
 using PartyOrg.Dashboard.Features.Jobs;
@@ -27,6 +28,7 @@ public static class CoreServices
         services.AddOrganisation();
         services.AddDemoData();
         services.AddAggregates();
+        services.AddBriefingDocuments();
         services.AddJobs(configuration, jobServer);
         services.AddHealth();
         services.AddScoped<StartupTasks>();
