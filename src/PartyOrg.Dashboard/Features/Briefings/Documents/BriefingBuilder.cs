@@ -281,7 +281,7 @@ public sealed class BriefingBuilder(
             items is null ? null : items.Count(i => reason is null || i.Findings.Any(f => f.Reason == reason));
         var rows = new List<BriefingFigure>
         {
-            new(t["Section6"][(t["Section6"].IndexOf(' ', StringComparison.Ordinal) + 1)..], MetricKind.Count,
+            new(t["AttentionTotal"], MetricKind.Count,
                 CountIn(attention.Current, null), CountIn(attention.Previous, null), CountIn(attention.LastYear, null)),
         };
         rows.AddRange(reasons.Select((r, i) => new BriefingFigure(labels[i], MetricKind.Count,

@@ -68,7 +68,7 @@ public static class BriefingCharts
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = series.Name, FillColor = Color.FromHex(series.Colour) });
             }
 
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Bottom);
             plot.Legend.FontSize = 18;
         }
 

@@ -142,7 +142,7 @@ public static class DocxBriefingWriter
 
     private static Table FigureTable(BriefingFigureTable figures, BriefingTexts t)
     {
-        double[] shares = [3.4, 1.3, 1.3, 1.3, 1.3, 1.3];
+        double[] shares = [3.0, 1.2, 1.2, 1.5, 1.2, 1.5];
         var rows = figures.Rows.Select(f => (IReadOnlyList<(string, bool)>)
         [
             (f.Label, false),

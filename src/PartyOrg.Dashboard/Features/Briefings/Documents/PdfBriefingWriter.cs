@@ -48,7 +48,7 @@ public static class PdfBriefingWriter
                 page.KeepWithNext(60);
                 page.Paragraph(section.Figures.Caption, page.CaptionFont, XParagraphAlignment.Left);
                 page.Table(
-                    [3.4, 1.3, 1.3, 1.3, 1.3, 1.3],
+                    [3.0, 1.2, 1.2, 1.5, 1.2, 1.5],
                     section.Figures.Headers,
                     section.Figures.Rows.Select(f => (IReadOnlyList<string>)
                     [

@@ -26,7 +26,7 @@ public static class XlsxBriefingWriter
 
         sheets[SheetName(t["SheetRaw"])] = Raw(model.RawMetrics);
         using var stream = new MemoryStream();
-        stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { EnableAutoWidth = true, MaxWidth = 80 });
+        stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, MaxWidth = 80 });
         return stream.ToArray();
     }
 
