@@ -68,4 +68,18 @@ public sealed class BriefingModelTests(SeededDemoDatabases databases, BriefingDa
         Assert.Equal(state.ComputedAt, model.ComputedAt);
         Assert.Contains($"phiên bản {state.ComputedVersion}", model.Provenance, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task English_WritesHeadingsNarrativeAndNumbersInEnglish()
+    {
+        var prepared = await briefings.GetAsync(databases);
+
+        var model = await prepared.Builder.BuildAsync(new BriefingRequest(BriefingDatabase.Quarter, "TV", BriefingDatabase.English), Ct);
+
+        Assert.Equal("COMMUNIST PARTY OF VIET NAM", model.Header.PartyName);
+        Assert.Equal("Trà Vinh, 26 November 2026", model.Header.PlaceAndDate);
+        Assert.Equal("I. STRUCTURE AND MEMBERSHIP", model.Sections[0].Heading);
+        Assert.Contains(model.Sections[0].Narrative, n => n.StartsWith("Members stood at 45,622, ", StringComparison.Ordinal));
+        Assert.Contains(model.Sections[1].Narrative, n => n.StartsWith("Attendance at cell meetings stood at ", StringComparison.Ordinal) && n.Contains("%, ", StringComparison.Ordinal));
+    }
 }

@@ -239,7 +239,7 @@ public sealed class BriefingBuilder(
             v => [BriefingCell.Count(CountOf(v, MetricKeys.SurveyResponses)), BriefingCell.Percent(PercentOf(v, MetricKeys.SurveyResponseRate)),
                   BriefingCell.Percent(v[MetricKeys.SurveyIndex].Value, v[MetricKeys.SurveyIndex].Suppressed),
                   BriefingCell.Percent(PercentOf(v, MetricKeys.SurveyFavourable(11)), v[MetricKeys.SurveyFavourable(11)].Suppressed)],
-            note: t["SuppressedNote"]);
+            note: c.ChildValues.Values.Any(v => v[MetricKeys.SurveyIndex].Suppressed || v[MetricKeys.SurveyFavourable(11)].Suppressed) ? t["SuppressedNote"] : null);
         var chart = c.Bars(t["ChartSurvey"], t["SurveyIndex"], ChartPalette.Default[1], v => v[MetricKeys.SurveyIndex].Value, percent: true);
         return new BriefingSection(t["Section4"], t["Sheet4"],
             [t.Format("ResponsesSentence", t.Count(responses.Current ?? 0)), c.Narrative.Figure(index, c.Quarter), c.Narrative.Figure(rate, c.Quarter)],
