@@ -16,6 +16,11 @@ need_pkgs=()
 command -v initdb >/dev/null || need_pkgs+=(postgresql)
 command -v npm >/dev/null || need_pkgs+=(npm)
 fc-list 2>/dev/null | grep -qi dejavu || need_pkgs+=(fonts-dejavu-core)
+# briefings: Liberation Serif for the documents; OCR and PDF tools for their tests
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need_pkgs+=(fonts-liberation2)
+command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null && command -v pdffonts >/dev/null || need_pkgs+=(poppler-utils)
+command -v tesseract >/dev/null || need_pkgs+=(tesseract-ocr)
+[ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata 2>/dev/null)" ] || need_pkgs+=(tesseract-ocr-vie)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -38,6 +38,7 @@ public static class CoreServices
         services.AddMeetingEntry();
         services.AddPracticeCatalogue();
         services.AddBriefingArchive();
+        services.AddBriefingDocuments();
         services.AddJobs(configuration, jobServer);
         services.AddHealth();
         services.AddScoped<StartupTasks>();

@@ -97,7 +97,7 @@ public sealed class DashboardService(
             chartMetrics,
             await ChildrenAsync(tree, node, quarter, chartMetric, practiceKeys, cancellationToken),
             await TrendAsync(node.Id, quarter, chartMetric, practiceKeys, cancellationToken),
-            await AttentionAsync(tree, node, quarter, cancellationToken),
+            await AttentionAsync(metrics, tree, node, quarter, cancellationToken),
             new Freshness(current.ComputedAt, current.Stale),
             node.Kind.HoldsMeetings() ? await CellAsync(node.Id, quarter, current.Values, cancellationToken) : null));
     }
@@ -199,7 +199,9 @@ public sealed class DashboardService(
         return byQuarter.OrderBy(p => p.Key).Select(p => new TrendPoint(p.Key, DashboardRules.Read(p.Value, metric))).ToList();
     }
 
-    private async Task<IReadOnlyList<AttentionItem>> AttentionAsync(OrgTree tree, OrgNode node, Quarter quarter, CancellationToken cancellationToken)
+    /// <summary>The children and grandchildren of a unit that need attention (also the briefings' last section).</summary>
+    internal static async Task<IReadOnlyList<AttentionItem>> AttentionAsync(
+        MetricsQueryService metrics, OrgTree tree, OrgNode node, Quarter quarter, CancellationToken cancellationToken)
     {
         var units = tree.Children(node.Id)
             .SelectMany(c => tree.Children(c.Id).Prepend(c))
