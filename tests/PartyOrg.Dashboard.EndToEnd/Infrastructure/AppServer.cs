@@ -68,6 +68,10 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         start.Environment.Remove("PARTYORG_DATA_DIR");
 
+        // A fresh demo database would otherwise catch up four quarters of briefings (the province and
+        // its 41 committees each) in the background while the browser tests time the pages.
+        start.Environment["Briefings__CatchUpQuarters"] = "0";
+
         Append($"$ dotnet {string.Join(' ', start.ArgumentList)}   (in {directory})");
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
