@@ -18,6 +18,12 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
     private const string Quarter = "2026-Q3";
     private const string MeetingCountMetric = "meetings.documents_ahead";
 
+    /// <summary>
+    /// Previews and imports run as Hangfire jobs: on a freshly started app both workers may still be busy
+    /// rebuilding the aggregates of every quarter, so a job's outcome may take longer than a page update.
+    /// </summary>
+    private static readonly LocatorAssertionsToContainTextOptions AfterJob = new() { Timeout = 90_000 };
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -39,9 +45,9 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         var file = Csv(header, MeetingRow(cell.Code, date, expected: 20, present: 18));
         var batchesBefore = await page.GetByTestId("import-batches").Locator("tbody tr").CountAsync();
 
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "hop-chuyen-de.csv", MimeType = "text/csv", Buffer = file });
+        await UploadAsync(page, "hop-chuyen-de.csv", file);
 
-        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Xem trước");
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Xem trước", AfterJob);
         await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("1 dòng · sẽ thêm 1 · sẽ thay đổi 0 · đã có 0 · lỗi 0");
         await Assertions.Expect(page.GetByTestId("import-problems")).ToHaveCountAsync(0);
         await Screenshot(page, "preview");
@@ -50,7 +56,7 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
 
         var progress = page.GetByTestId("import-progress");
         await Assertions.Expect(progress).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Đã nhập");
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Đã nhập", AfterJob);
         await Assertions.Expect(progress).ToHaveAttributeAsync("role", "progressbar");
         await Assertions.Expect(progress).ToHaveAttributeAsync("aria-valuenow", "100");
         await Assertions.Expect(page.GetByTestId("import-phase")).ToHaveTextAsync("Đã ghi: 1/1 dòng");
@@ -71,7 +77,7 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
             }
             """,
             new object[] { MetricUrl(cell.Code), MeetingCountMetric, before.Metric.Denominator!.Value + 1 },
-            new() { Timeout = 60_000, PollingInterval = 250 });
+            new() { Timeout = 90_000, PollingInterval = 250 });
         var after = await MetricAsync(page, cell.Code);
         Assert.Equal(before.Metric.Denominator + 1, after.Metric.Denominator);
         Assert.Equal(before.Metric.Numerator + 1, after.Metric.Numerator);
@@ -98,9 +104,9 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
             MeetingRow("KHONG-CO-MA-NAY", new DateOnly(2026, 9, 15), expected: 20, present: 18),
             MeetingRow(cell.Code, new DateOnly(2026, 9, 16), expected: 20, present: 25));
 
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "co-loi.csv", MimeType = "text/csv", Buffer = file });
+        await UploadAsync(page, "co-loi.csv", file);
 
-        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Tệp có lỗi ở 2 dòng: không ghi gì.");
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Tệp có lỗi ở 2 dòng: không ghi gì.", AfterJob);
         await Assertions.Expect(page.GetByTestId("import-confirm")).ToHaveCountAsync(0);
         var problems = page.GetByTestId("import-problems").Locator("tbody tr");
         await Assertions.Expect(problems.Filter(new() { HasText = "KHONG-CO-MA-NAY" })).ToHaveCountAsync(1);
@@ -111,6 +117,14 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         Assert.Equal(batchesBefore, await BatchCountAsync(page));
         Assert.DoesNotContain(await MeetingDatesAsync(page, cell.Code), d => d == new DateOnly(2026, 9, 16));
     });
+
+    /// <summary>Picks the file once the page is interactive (the input is disabled while only prerendered).</summary>
+    private static async Task UploadAsync(IPage page, string name, byte[] content)
+    {
+        var input = page.GetByTestId("import-file");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await input.SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = content });
+    }
 
     private static async Task AssertProblemAsync(ILocator row, string number, string column, string value)
     {
