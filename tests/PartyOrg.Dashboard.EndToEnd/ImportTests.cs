@@ -66,18 +66,29 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         await Assertions.Expect(page.GetByTestId("import-batches")).ToContainTextAsync("Số dòng mỗi trang");
         await Screenshot(page, "result");
 
-        // The recompute job runs after the write: wait (with a deadline) until the cell's figures are fresh again and count the new meeting.
-        await page.WaitForFunctionAsync(
+        // The recompute job runs after the write: the page asks the metrics API every 250 ms, and the test
+        // waits (with a deadline) until the cell's figures are fresh again and count the new meeting.
+        // waitForFunction needs a synchronous predicate (an async one passes at once: microsoft/playwright#29132).
+        await page.EvaluateAsync(
             """
-            async ([url, key, expected]) => {
-                const response = await fetch(url);
-                if (!response.ok) return false;
-                const body = await response.json();
-                return !body.stale && body.metrics[key].denominator === expected;
+            url => {
+                window.importedMetrics = null;
+                window.importedPoll = setInterval(async () => {
+                    const response = await fetch(url);
+                    if (response.ok) window.importedMetrics = await response.json();
+                }, 250);
             }
             """,
-            new object[] { MetricUrl(cell.Code), MeetingCountMetric, before.Metric.Denominator!.Value + 1 },
-            new() { Timeout = 90_000, PollingInterval = 250 });
+            MetricUrl(cell.Code));
+        await page.WaitForFunctionAsync(
+            """
+            ([key, expected]) => {
+                const body = window.importedMetrics;
+                return body !== null && !body.stale && body.metrics[key].denominator === expected;
+            }
+            """,
+            new object[] { MeetingCountMetric, before.Metric.Denominator!.Value + 1 },
+            new() { Timeout = 90_000 });
         var after = await MetricAsync(page, cell.Code);
         Assert.Equal(before.Metric.Denominator + 1, after.Metric.Denominator);
         Assert.Equal(before.Metric.Numerator + 1, after.Metric.Numerator);
