@@ -19,8 +19,8 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
     private const string MeetingCountMetric = "meetings.documents_ahead";
 
     /// <summary>
-    /// Previews and imports run as Hangfire jobs: on a freshly started app both workers may still be busy
-    /// rebuilding the aggregates of every quarter, so a job's outcome may take longer than a page update.
+    /// Previews and imports run as Hangfire jobs (polled by the queue every second, by the page every 300 ms)
+    /// on a shared machine, so their outcome may take longer than the 5 s of a plain page update.
     /// </summary>
     private static readonly LocatorAssertionsToContainTextOptions AfterJob = new() { Timeout = 90_000 };
 
