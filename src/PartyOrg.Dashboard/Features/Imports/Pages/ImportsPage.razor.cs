@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Resources;
 
 namespace PartyOrg.Dashboard.Features.Imports.Pages;
 
@@ -18,6 +19,7 @@ public sealed partial class ImportsPage : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private string _kind = ImportKinds.Meetings;
+    private string _fileKind = ImportKinds.Meetings;
     private byte[]? _file;
     private string? _fileName;
     private ImportProgress? _progress;
@@ -47,6 +49,9 @@ public sealed partial class ImportsPage : IDisposable
 
     [Inject]
     private IStringLocalizer<ImportText> T { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Ui> Ui { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -92,6 +97,9 @@ public sealed partial class ImportsPage : IDisposable
 
         _file = buffer.ToArray();
         _fileName = e.File.Name;
+
+        // Confirming writes the file as the kind it was previewed as, even if the selection changed since.
+        _fileKind = _kind;
         await RunAsync(dryRun: true);
     }
 
@@ -108,7 +116,7 @@ public sealed partial class ImportsPage : IDisposable
         try
         {
             using var content = new MemoryStream(_file);
-            var id = await Jobs.EnqueueAsync(_kind, _fileName, content, _user, dryRun, null, _cts.Token);
+            var id = await Jobs.EnqueueAsync(_fileKind, _fileName, content, _user, dryRun, null, _cts.Token);
             _progress = Progress.Get(id);
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(300), Time);
             while (await timer.WaitForNextTickAsync(_cts.Token))
@@ -156,13 +164,22 @@ public sealed partial class ImportsPage : IDisposable
         }
     }
 
+    /// <summary>
+    /// The bar while a job runs, and full once an import was written: a small file is done before the first
+    /// poll, and the bar then still shows that everything was written.
+    /// </summary>
+    private static bool ShowsProgress(ImportProgress p) =>
+        p.Phase is ImportPhase.Queued or ImportPhase.Validating or ImportPhase.Writing
+        || (p.Phase == ImportPhase.Done && p.Report?.Outcome == ImportOutcome.Imported);
+
     private static double Percent(ImportProgress p) => p.RowsToWrite == 0 ? 0 : 100.0 * p.RowsWritten / p.RowsToWrite;
 
     private string PhaseText(ImportProgress p) => p.Phase switch
     {
         ImportPhase.Queued => T["PagePhaseQueued"],
         ImportPhase.Validating => T["PagePhaseValidating", p.RowsValidated],
-        _ => T["PagePhaseWriting", p.RowsWritten, p.RowsToWrite],
+        ImportPhase.Writing => T["PagePhaseWriting", p.RowsWritten, p.RowsToWrite],
+        _ => T["PagePhaseWritten", p.RowsWritten, p.RowsToWrite],
     };
 
     private string OutcomeText(ImportReport report) => report.Outcome switch
