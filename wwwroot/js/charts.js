@@ -83,6 +83,12 @@ function toApexOptions(options, init) {
         apex.yaxis = { ...apex.yaxis, labels: { ...apex.yaxis?.labels, formatter: format } };
     }
 
+    // Stacked shares of a whole end at 100 %, not at the next round step above it.
+    if (apex.chart.stacked && numberFormat.style === 'percent') {
+        const axis = horizontal ? 'xaxis' : 'yaxis';
+        apex[axis] = { ...apex[axis], min: 0, max: 100 };
+    }
+
     // Figures are read, not watched: a chart is drawn at once (a drill-down shows its bars without an
     // 800 ms sweep, and nobody who asked the system for reduced motion gets any).
     apex.chart = { ...apex.chart, animations: { enabled: false } };
