@@ -96,4 +96,27 @@ public sealed class DocxBriefingTests(SeededDemoDatabases databases, BriefingDat
         Assert.Equal("Times New Roman", defaults.RunFonts!.Ascii!.Value);
         Assert.Equal("26", defaults.FontSize!.Val!.Value);
     }
+
+    [Fact]
+    public async Task LibreOffice_OpensTheDocument_AndLaysOutItsHeadingsAndUnits()
+    {
+        var rendered = await briefings.ProvinceAsync(databases, BriefingDatabase.Vietnamese);
+        var file = rendered.Files.Single(f => f.Format == BriefingFormat.Docx);
+        var directory = Path.Combine(BriefingDatabase.ArtefactDirectory, "libreoffice");
+        Directory.CreateDirectory(directory);
+        var docx = Path.Combine(directory, file.FileName);
+        await File.WriteAllBytesAsync(docx, file.Content, TestContext.Current.CancellationToken);
+        var pdf = Path.ChangeExtension(docx, ".pdf");
+        File.Delete(pdf);
+
+        // A private profile, so that a user's LibreOffice (or a second run) never shares its lock.
+        var profile = new Uri(Path.Combine(directory, "profile")).AbsoluteUri;
+        await PdfBriefingTests.RunAsync("soffice", $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", directory, docx);
+        var text = await PdfBriefingTests.RunAsync("pdftotext", "-layout", pdf, "-");
+
+        foreach (var expected in new[] { "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "VI. ĐƠN VỊ CẦN QUAN TÂM", "Nơi nhận:", "Tiểu Cần", "Cầu Kè" })
+        {
+            Assert.Contains(expected, text.Normalize(System.Text.NormalizationForm.FormC), StringComparison.Ordinal);
+        }
+    }
 }
