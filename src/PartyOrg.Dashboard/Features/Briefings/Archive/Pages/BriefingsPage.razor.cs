@@ -60,7 +60,7 @@ public sealed partial class BriefingsPage : IDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IStringLocalizer<BriefingText> T { get; set; } = default!;
+    private IStringLocalizer<BriefingArchiveText> T { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<Ui> L { get; set; } = default!;

@@ -7,9 +7,9 @@ using PartyOrg.Dashboard.Features.Briefings.Archive;
 namespace PartyOrg.Dashboard.Tests.Briefings;
 
 /// <summary>The Briefings page's own texts: every key in both languages, NFC, placeholders alike.</summary>
-public sealed class BriefingTextTests
+public sealed class BriefingArchiveTextTests
 {
-    private static readonly ResourceManager Resources = new(typeof(BriefingText));
+    private static readonly ResourceManager Resources = new(typeof(BriefingArchiveText));
 
     [Fact]
     public void Every_text_exists_in_Vietnamese_and_English_with_the_same_placeholders()
