@@ -31,25 +31,10 @@ public static class FormAccess
         user.Identity?.Name is { Length: > 0 } name ? name : user.FindFirstValue(ClaimTypes.Email) ?? "unknown";
 
     /// <summary>The units valid on <paramref name="date"/>, with the version of that day.</summary>
-    public static async Task<OrgTree> TreeOnAsync(AppDbContext db, DateOnly date, CancellationToken cancellationToken)
-    {
-        var rows = await (
-            from v in db.UnitVersions.AsNoTracking()
-            join u in db.Units on v.UnitId equals u.Id
-            where v.ValidFrom <= date && (v.ValidTo == null || v.ValidTo > date)
-                && u.ValidFrom <= date && (u.ValidTo == null || u.ValidTo > date)
-            select new { u.Id, u.Code, v.Name, v.ShortName, v.Kind, v.Sector, v.ParentId })
-            .ToListAsync(cancellationToken);
-        var codes = rows.ToDictionary(r => r.Id, r => r.Code);
-        return new OrgTree(Quarter.Containing(date), rows.Select(r => new OrgNode(
-            r.Id, r.Code, r.Name, r.ShortName, r.Kind, r.Sector, r.ParentId,
-            r.ParentId is { } p ? codes.GetValueOrDefault(p) : null)));
-    }
+    public static Task<OrgTree> TreeOnAsync(AppDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        OrgTreeService.ReadTreeOnAsync(db, date, cancellationToken);
 
-    /// <summary>
-    /// Every quarter from the first one with data (or <paramref name="from"/>, if earlier) to the last one
-    /// with data or the current one: what a change that counts in every quarter touches.
-    /// </summary>
+    /// <summary>The first quarter that has data, or <paramref name="fallback"/> when it is earlier (or none has data).</summary>
     public static async Task<Quarter> FirstQuarterWithDataAsync(AppDbContext db, Quarter fallback, CancellationToken cancellationToken)
     {
         var first = await db.QuarterStates.MinAsync(s => (int?)s.QuarterKey, cancellationToken);

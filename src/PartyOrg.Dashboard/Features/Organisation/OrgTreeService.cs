@@ -29,9 +29,15 @@ public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
         return tree;
     }
 
-    private static async Task<OrgTree> ReadTreeAsync(AppDbContext db, Quarter quarter, CancellationToken cancellationToken)
+    private static Task<OrgTree> ReadTreeAsync(AppDbContext db, Quarter quarter, CancellationToken cancellationToken) =>
+        ReadTreeOnAsync(db, quarter.End, cancellationToken);
+
+    /// <summary>
+    /// The tree as it stood on <paramref name="date"/> (the units valid that day, each with that day's
+    /// version), read from the database without the cache: for a day inside a quarter, as forms need.
+    /// </summary>
+    public static async Task<OrgTree> ReadTreeOnAsync(AppDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
-        var date = quarter.End;
         var rows = await (
             from v in db.UnitVersions.AsNoTracking()
             join u in db.Units on v.UnitId equals u.Id
@@ -41,7 +47,7 @@ public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
             .ToListAsync(cancellationToken);
 
         var codes = rows.ToDictionary(r => r.Id, r => r.Code);
-        return new OrgTree(quarter, rows.Select(r => new OrgNode(
+        return new OrgTree(Quarter.Containing(date), rows.Select(r => new OrgNode(
             r.Id, r.Code, r.Name, r.ShortName, r.Kind, r.Sector, r.ParentId,
             r.ParentId is { } p ? codes.GetValueOrDefault(p) : null)));
     }
