@@ -114,7 +114,7 @@ public sealed class ImportCorpusTests
             file.Append(MeetingRow("C1", 7, 1 + (i % 28)).Replace(",95,", ",0,", StringComparison.Ordinal).Replace("C1,", $"X{i},", StringComparison.Ordinal)).Append('\n');
         }
 
-        var result = await bed.ImportAsync("meetings", "errors.csv", file.ToString());
+        using var result = await bed.ImportAsync("meetings", "errors.csv", file.ToString());
 
         var report = result.Report;
         Assert.Equal(ImportOutcome.Rejected, report.Outcome);
@@ -125,9 +125,15 @@ public sealed class ImportCorpusTests
         Assert.Equal(2, report.ProblemGroups.Count);
         Assert.All(report.ProblemGroups, g => Assert.Equal(10_000, g.Count));
         Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9, 10, 11], report.ProblemGroups.Single(g => g.Column == "unit_code").FirstRows);
-        Assert.Equal((10_001, "duration_minutes", "0"), (result.AllProblems[^1].Row, result.AllProblems[^1].Column, result.AllProblems[^1].Value));
-        var csv = Encoding.UTF8.GetString(ImportProblems.ToCsv(result.AllProblems));
+        var listed = result.AllProblems.ToList();
+        Assert.Equal(20_000, listed.Count);
+        Assert.Equal(Enumerable.Range(2, 10_000).SelectMany(row => new[] { row, row }), listed.Select(p => p.Row));
+        Assert.Equal((10_001, "duration_minutes", "0"), (listed[^1].Row, listed[^1].Column, listed[^1].Value));
+        using var csvStream = new MemoryStream();
+        await result.AllProblems.WriteCsvAsync(csvStream, TestContext.Current.CancellationToken);
+        var csv = Encoding.UTF8.GetString(csvStream.ToArray());
         Assert.Equal(20_001, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("10001,\"duration_minutes\",\"0\",", csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
         Assert.Equal(before, await bed.StateAsync());
     }
 }

@@ -175,8 +175,8 @@ public sealed class ImportServiceTests
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
             var vietnamese = await bed.ImportAsync("meetings", "q3.csv", MeetingsFile(MeetingRow("XX", 7, 10)));
 
-            Assert.Contains("No unit has the code", english.AllProblems[0].Message, StringComparison.Ordinal);
-            Assert.Contains("Không có đơn vị nào mang mã", vietnamese.AllProblems[0].Message, StringComparison.Ordinal);
+            Assert.Contains("No unit has the code", english.AllProblems.First().Message, StringComparison.Ordinal);
+            Assert.Contains("Không có đơn vị nào mang mã", vietnamese.AllProblems.First().Message, StringComparison.Ordinal);
         }
         finally
         {

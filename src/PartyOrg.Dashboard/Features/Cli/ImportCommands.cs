@@ -35,7 +35,7 @@ internal static class ImportCommands
             await host.Get<DatabaseMigrator>().MigrateAsync(ct);
             var actor = await ActorAsync(host, r.GetValue(asUser));
             await using var content = info.OpenRead();
-            var result = await host.Get<ImportService>().RunAsync(
+            using var result = await host.Get<ImportService>().RunAsync(
                 new ImportRequest(r.GetValue(kind)!, info.Name, content, actor, r.GetValue(dryRun), r.GetValue(sheet)),
                 p => output.WriteLine(Progress(p)), ct: ct);
             var report = result.Report;

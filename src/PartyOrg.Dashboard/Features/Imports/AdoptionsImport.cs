@@ -8,10 +8,10 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// start date. An equal stored adoption is already stored; one with other values is an error (edits go
 /// through the adoptions form). Coverage changes from the start quarter on.
 /// </summary>
-internal sealed class AdoptionsImport : ImportHandler
+internal sealed class AdoptionsImport(int spoolRows) : ImportHandler(spoolRows)
 {
     private readonly Dictionary<(int Practice, int Unit, DateOnly Start), int> _inFile = [];
-    private readonly List<Adoption> _plan = [];
+    private ImportSpool<Adoption>? _plan;
     private Dictionary<string, int> _practices = [];
     private Dictionary<(int, int, DateOnly), Adoption> _stored = [];
 
@@ -95,7 +95,7 @@ internal sealed class AdoptionsImport : ImportHandler
             return Task.CompletedTask;
         }
 
-        _plan.Add(adoption);
+        (_plan ??= NewSpool<Adoption>()).Add(adoption);
         TreeChangedFrom = TreeChangedFrom is { } from && from < start ? from : start;
         Added++;
         return Task.CompletedTask;
@@ -103,13 +103,16 @@ internal sealed class AdoptionsImport : ImportHandler
 
     public override async Task WriteAsync(ImportWriteContext write, CancellationToken ct)
     {
+        if (_plan is null)
+        {
+            return;
+        }
+
         var id = await ImportWriteContext.NextIdAsync(write.Db.Adoptions, a => a.Id, ct);
-        foreach (var a in _plan)
+        await write.WriteChunkedAsync(_plan, a =>
         {
             a.Id = id++;
             a.SourceId = write.SourceId;
-        }
-
-        await write.WriteChunkedAsync(_plan, ct);
+        }, ct);
     }
 }

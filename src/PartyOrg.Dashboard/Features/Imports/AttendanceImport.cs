@@ -8,12 +8,12 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// <c>attendance</c>: per-member attendance of a stored meeting, by pseudonymous member code. Natural key:
 /// meeting + member code. The meeting (unit + date + kind) must already be stored.
 /// </summary>
-internal sealed class AttendanceImport : ImportHandler
+internal sealed class AttendanceImport(int spoolRows) : ImportHandler(spoolRows)
 {
     private readonly Dictionary<(int Meeting, string Member), int> _inFile = [];
     private readonly Dictionary<int, Dictionary<(int Unit, DateOnly Date, MeetingKind Kind), int>> _meetings = [];
-    private readonly List<MeetingAttendance> _plan = [];
-    private Dictionary<(int, string), AttendanceStatus>? _stored;
+    private ImportSpool<MeetingAttendance>? _plan;
+    private readonly Dictionary<int, Dictionary<(int Meeting, string Member), AttendanceStatus>> _stored = [];
 
     public override ImportKind Kind => ImportKinds.AttendanceKind;
 
@@ -46,7 +46,16 @@ internal sealed class AttendanceImport : ImportHandler
                 meetings.TryAdd((m.UnitId, m.Date, m.Kind), m.Id);
             }
 
+            var stored = new Dictionary<(int, string), AttendanceStatus>();
+            await foreach (var a in context.Db.MeetingAttendance.AsNoTracking()
+                .Join(context.Db.Meetings.Where(m => m.Date >= start && m.Date <= end), a => a.MeetingId, m => m.Id, (a, m) => new { a.MeetingId, a.MemberCode, a.Status })
+                .AsAsyncEnumerable().WithCancellation(ct))
+            {
+                stored.TryAdd((a.MeetingId, a.MemberCode), a.Status);
+            }
+
             _meetings[quarter.Key] = meetings;
+            _stored[quarter.Key] = stored;
         }
 
         var meetingKind = (MeetingKind)(kind.Value + 1);
@@ -63,8 +72,7 @@ internal sealed class AttendanceImport : ImportHandler
         }
 
         var newStatus = (AttendanceStatus)(status!.Value + 1);
-        _stored ??= await context.Db.MeetingAttendance.AsNoTracking().ToDictionaryAsync(a => (a.MeetingId, a.MemberCode), a => a.Status, ct);
-        if (_stored.TryGetValue((meetingId, member!), out var old))
+        if (_stored[quarter.Key].TryGetValue((meetingId, member!), out var old))
         {
             if (old == newStatus)
             {
@@ -78,20 +86,23 @@ internal sealed class AttendanceImport : ImportHandler
             return;
         }
 
-        _plan.Add(new MeetingAttendance { MeetingId = meetingId, MemberCode = member!, Status = newStatus });
+        (_plan ??= NewSpool<MeetingAttendance>()).Add(new MeetingAttendance { MeetingId = meetingId, MemberCode = member!, Status = newStatus });
         QuarterKeys.Add(quarter.Key);
         Added++;
     }
 
     public override async Task WriteAsync(ImportWriteContext write, CancellationToken ct)
     {
+        if (_plan is null)
+        {
+            return;
+        }
+
         var id = await ImportWriteContext.NextIdAsync(write.Db.MeetingAttendance, a => a.Id, ct);
-        foreach (var a in _plan)
+        await write.WriteChunkedAsync(_plan, a =>
         {
             a.Id = id++;
             a.SourceId = write.SourceId;
-        }
-
-        await write.WriteChunkedAsync(_plan, ct);
+        }, ct);
     }
 }

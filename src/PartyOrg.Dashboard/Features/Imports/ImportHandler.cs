@@ -73,13 +73,19 @@ internal sealed class ImportWriteContext(AppDbContext db, BulkWriter writer, int
 
     public List<RevertEntry> Reverts { get; } = [];
 
-    /// <summary>Writes rows in chunks, reporting progress after each.</summary>
-    public async Task WriteChunkedAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+    /// <summary>Writes a spool's rows a chunk at a time (<paramref name="prepare"/> sets each row's id and source first), reporting progress after each.</summary>
+    public async Task WriteChunkedAsync<T>(ImportSpool<T> rows, Action<T> prepare, CancellationToken ct)
         where T : class
     {
-        for (var i = 0; i < rows.Count; i += chunkRows)
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(prepare);
+        foreach (var chunk in rows.Chunks(chunkRows))
         {
-            var chunk = rows.Skip(i).Take(chunkRows).ToList();
+            foreach (var row in chunk)
+            {
+                prepare(row);
+            }
+
             await writer.WriteAsync(chunk, ct);
             written(chunk.Count);
         }
@@ -101,10 +107,13 @@ public sealed record RevertEntry(string Table, long Id, string Before, string Af
 
 /// <summary>
 /// One import kind's rules: validate each row (adding to the plan or reporting problems), then write the plan.
-/// A handler instance serves one import.
+/// A handler instance serves one import. Plans that grow with the file are <see cref="ImportSpool{T}"/>s
+/// (at most <c>spoolRows</c> rows in memory), so that memory stays bounded however long the file is.
 /// </summary>
-internal abstract class ImportHandler
+internal abstract class ImportHandler(int spoolRows) : IDisposable
 {
+    private readonly List<IDisposable> _owned = [];
+
     public abstract ImportKind Kind { get; }
 
     public int Added { get; protected set; }
@@ -131,6 +140,34 @@ internal abstract class ImportHandler
     }
 
     public abstract Task WriteAsync(ImportWriteContext write, CancellationToken ct);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var owned in _owned)
+            {
+                owned.Dispose();
+            }
+
+            _owned.Clear();
+        }
+    }
+
+    /// <summary>A new spool for this import's planned rows, disposed (its file deleted) with the handler.</summary>
+    protected ImportSpool<T> NewSpool<T>()
+        where T : class
+    {
+        var spool = new ImportSpool<T>(spoolRows);
+        _owned.Add(spool);
+        return spool;
+    }
 
     /// <summary>Remembers the first row of each natural key; returns that row when <paramref name="key"/> was seen before.</summary>
     protected static int? FirstRow<TKey>(Dictionary<TKey, int> seen, TKey key, int row)

@@ -19,21 +19,25 @@ public sealed record ImportProblem(int Row, string Column, string? Value, string
 public sealed record ImportProblemGroup(string Code, string Column, int Count, string Example, IReadOnlyList<int> FirstRows);
 
 /// <summary>
-/// Every problem of one import, counted; kept in full up to <see cref="MaxKept"/> (for the downloadable
-/// list) and grouped by code and column for the summary, so that a file with 10,000 errors still gives a
-/// short, usable report.
+/// Every problem of one import, counted and grouped by code and column for the summary, so that a file
+/// with 10,000 errors still gives a short, usable report. The first <see cref="MaxListed"/> are listed in
+/// full for the CLI and the downloadable list: the first <see cref="InMemory"/> in memory, the rest in a
+/// temporary file (<see cref="ImportSpool{T}"/>), so that a file full of errors does not fill the memory.
 /// </summary>
-public sealed class ImportProblems(IStringLocalizer<ImportText> text)
+public sealed class ImportProblems(IStringLocalizer<ImportText> text) : IDisposable
 {
-    public const int MaxKept = 200_000;
+    public const int MaxListed = 200_000;
+    public const int InMemory = 1_000;
     private const int RowsPerGroup = 10;
 
-    private readonly List<ImportProblem> _kept = [];
+    private readonly List<ImportProblem> _first = [];
     private readonly Dictionary<(string Code, string Column), (int Count, string Example, List<int> Rows)> _groups = [];
+    private ImportSpool<ImportProblem>? _rest;
 
     public int Count { get; private set; }
 
-    public IReadOnlyList<ImportProblem> Kept => _kept;
+    /// <summary>The first problems (up to <see cref="InMemory"/>), in the order found.</summary>
+    public IReadOnlyList<ImportProblem> First => _first;
 
     public IStringLocalizer<ImportText> Text => text;
 
@@ -44,9 +48,13 @@ public sealed class ImportProblems(IStringLocalizer<ImportText> text)
     {
         ArgumentNullException.ThrowIfNull(problem);
         Count++;
-        if (_kept.Count < MaxKept)
+        if (_first.Count < InMemory)
         {
-            _kept.Add(problem);
+            _first.Add(problem);
+        }
+        else if (Count <= MaxListed)
+        {
+            (_rest ??= new ImportSpool<ImportProblem>(InMemory)).Add(problem);
         }
 
         var key = (problem.Code, problem.Column);
@@ -69,19 +77,68 @@ public sealed class ImportProblems(IStringLocalizer<ImportText> text)
         [.. _groups.Select(g => new ImportProblemGroup(g.Key.Code, g.Key.Column, g.Value.Count, g.Value.Example, g.Value.Rows))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Column, StringComparer.Ordinal)];
 
-    /// <summary>The full list as CSV (UTF-8 with BOM, so that Excel opens it in Vietnamese). Cells that a spreadsheet would evaluate are quoted as text.</summary>
-    public static byte[] ToCsv(IEnumerable<ImportProblem> problems)
+    /// <summary>The listed problems, handed over: the list owns the temporary file from now on.</summary>
+    public ImportProblemList Detach()
     {
-        ArgumentNullException.ThrowIfNull(problems);
-        var builder = new StringBuilder("row,column,value,code,message\r\n");
-        foreach (var p in problems)
-        {
-            builder.Append(p.Row.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Cell(p.Column)).Append(',').Append(Cell(p.Value)).Append(',')
-                .Append(Cell(p.Code)).Append(',').Append(Cell(p.Message)).Append("\r\n");
-        }
+        var list = new ImportProblemList([.. _first], _rest);
+        _rest = null;
+        return list;
+    }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
+    public void Dispose()
+    {
+        _rest?.Dispose();
+        _rest = null;
+    }
+}
+
+/// <summary>
+/// The listed problems of a finished import (up to <see cref="ImportProblems.MaxListed"/>), enumerable
+/// any number of times and by several readers at once; dispose to delete the temporary file behind it.
+/// </summary>
+public sealed class ImportProblemList : IEnumerable<ImportProblem>, IDisposable
+{
+    private readonly IReadOnlyList<ImportProblem> _first;
+    private readonly ImportSpool<ImportProblem>? _rest;
+
+    internal ImportProblemList(IReadOnlyList<ImportProblem> first, ImportSpool<ImportProblem>? rest)
+    {
+        _first = first;
+        _rest = rest;
+    }
+
+    public static ImportProblemList Empty { get; } = new([], null);
+
+    /// <summary>How many problems are listed.</summary>
+    public int Count => _first.Count + (_rest?.Count ?? 0);
+
+    public IEnumerator<ImportProblem> GetEnumerator() =>
+        (_rest is null ? _first : _first.Concat(_rest.Rows())).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Writes the list as CSV (UTF-8 with BOM, so that Excel opens it in Vietnamese), streamed. Cells that a
+    /// spreadsheet would evaluate are quoted as text.
+    /// </summary>
+    public async Task WriteCsvAsync(Stream output, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
+        await writer.WriteAsync("row,column,value,code,message\r\n".AsMemory(), ct);
+        foreach (var p in this)
+        {
+            await writer.WriteAsync(string.Concat(
+                p.Row.ToString(CultureInfo.InvariantCulture), ",", Cell(p.Column), ",", Cell(p.Value), ",", Cell(p.Code), ",", Cell(p.Message), "\r\n").AsMemory(), ct);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!ReferenceEquals(this, Empty))
+        {
+            _rest?.Dispose();
+        }
     }
 
     private static string Cell(string? value)

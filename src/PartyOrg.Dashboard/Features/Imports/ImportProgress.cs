@@ -16,25 +16,38 @@ public sealed record ImportProgress(string Id, ImportPhase Phase, int RowsValida
 
 /// <summary>
 /// The progress of the imports running in this process, polled by the page and the API. Kept in memory:
-/// a finished import's report stays until the process ends (or <see cref="MaxEntries"/> newer ones push it out).
+/// a finished import's report stays until the process ends (or <see cref="MaxEntries"/> newer ones push it out,
+/// which deletes its problem list's temporary file).
 /// </summary>
 public sealed class ImportProgressStore
 {
     public const int MaxEntries = 200;
 
-    private readonly ConcurrentDictionary<string, (long Order, ImportProgress Progress, IReadOnlyList<ImportProblem> AllProblems)> _entries = new();
+    private readonly ConcurrentDictionary<string, (long Order, ImportProgress Progress, ImportProblemList AllProblems)> _entries = new();
     private long _order;
 
-    public void Set(ImportProgress progress, IReadOnlyList<ImportProblem>? allProblems = null)
+    /// <summary>Records where an import is; <paramref name="allProblems"/>, when given, is owned by the store from now on.</summary>
+    public void Set(ImportProgress progress, ImportProblemList? allProblems = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var order = Interlocked.Increment(ref _order);
-        _entries.AddOrUpdate(progress.Id, (order, progress, allProblems ?? []), (_, old) => (old.Order, progress, allProblems ?? old.AllProblems));
+        _entries.AddOrUpdate(progress.Id, (order, progress, allProblems ?? ImportProblemList.Empty), (_, old) =>
+        {
+            if (allProblems is not null && !ReferenceEquals(allProblems, old.AllProblems))
+            {
+                old.AllProblems.Dispose();
+            }
+
+            return (old.Order, progress, allProblems ?? old.AllProblems);
+        });
         if (_entries.Count > MaxEntries)
         {
             foreach (var old in _entries.OrderBy(e => e.Value.Order).Take(_entries.Count - MaxEntries))
             {
-                _entries.TryRemove(old.Key, out _);
+                if (_entries.TryRemove(old.Key, out var removed))
+                {
+                    removed.AllProblems.Dispose();
+                }
             }
         }
     }
@@ -42,5 +55,5 @@ public sealed class ImportProgressStore
     public ImportProgress? Get(string id) => _entries.TryGetValue(id, out var entry) ? entry.Progress : null;
 
     /// <summary>Every problem of a finished import (the report lists only the first ones).</summary>
-    public IReadOnlyList<ImportProblem>? AllProblems(string id) => _entries.TryGetValue(id, out var entry) ? entry.AllProblems : null;
+    public ImportProblemList? AllProblems(string id) => _entries.TryGetValue(id, out var entry) ? entry.AllProblems : null;
 }

@@ -14,12 +14,16 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// <summary>An import refused as a whole (who, what kind), before any row is read. The message is in the UI language.</summary>
 public sealed class ImportRefusedException(string message) : Exception(message);
 
-/// <summary>A report and the full problem list behind it.</summary>
-public sealed record ImportResult(ImportReport Report, IReadOnlyList<ImportProblem> AllProblems);
+/// <summary>A report and the full problem list behind it (which may hold a temporary file: dispose the result, or hand the list on).</summary>
+public sealed record ImportResult(ImportReport Report, ImportProblemList AllProblems) : IDisposable
+{
+    public void Dispose() => AllProblems.Dispose();
+}
 
 /// <summary>
 /// Runs an import: reads the file row by row, validates every row against the database (nothing written
-/// yet), and only if no row has a problem writes the whole file in ONE transaction — the fact source, the
+/// yet; the rows to write go to the handler's spools, so memory does not grow with the file), and only if
+/// no row has a problem writes the whole file in ONE transaction — the fact source, the
 /// facts, the batch, the quarters' data versions and the audit line — then enqueues the recomputes.
 /// A dry run stops before writing. Used alike by the CLI, the API and the background job.
 /// </summary>
@@ -60,9 +64,9 @@ public sealed partial class ImportService(
             throw new ImportRefusedException(text["ScopeUnknown", request.Actor.Name, scope]);
         }
 
-        var problems = new ImportProblems(text);
+        using var problems = new ImportProblems(text);
         var context = new ImportContext(db, request.Actor, units, clock.Today, problems);
-        var handler = CreateHandler(kind);
+        using var handler = CreateHandler(kind, options.Value.WriteChunkRows);
         await handler.PrepareAsync(context, sha, ct);
 
         progress?.Invoke(new ImportProgress(id, ImportPhase.Validating, 0, 0, 0));
@@ -109,7 +113,7 @@ public sealed partial class ImportService(
             Kind = kind.Name, FileName = request.FileName, Sha256 = sha, Outcome = outcome, DryRun = request.DryRun, Rows = rows,
             Added = handler.Added, Changed = handler.Changed, AlreadyStored = handler.AlreadyStored,
             ProblemCount = problems.Count, RejectedRows = rejected,
-            Problems = [.. problems.Kept.Take(options.Value.ReportedProblems)], ProblemGroups = problems.Groups(),
+            Problems = [.. problems.First.Take(options.Value.ReportedProblems)], ProblemGroups = problems.Groups(),
             Changes = [.. handler.Changes.Take(options.Value.ReportedProblems)],
             Quarters = outcome is ImportOutcome.Rejected or ImportOutcome.NothingNew ? [] : [.. quarters.Select(q => q.ToString())],
             BatchId = batchId, Elapsed = stopwatch.Elapsed,
@@ -119,7 +123,7 @@ public sealed partial class ImportService(
         {
             progress?.Invoke(new ImportProgress(id, ImportPhase.Done, rows, handler.Added + handler.Changed, 0, report));
             LogImport(logger, kind.Name, request.FileName, report.Outcome, rows, report.Added, report.Changed, report.ProblemCount, stopwatch.Elapsed.TotalMilliseconds);
-            return new ImportResult(report, problems.Kept);
+            return new ImportResult(report, problems.Detach());
         }
 
         if (problems.Count > 0)
@@ -184,14 +188,14 @@ public sealed partial class ImportService(
         return Done(Report(ImportOutcome.Imported, batchId));
     }
 
-    internal static ImportHandler CreateHandler(ImportKind kind) => kind.Name switch
+    internal static ImportHandler CreateHandler(ImportKind kind, int spoolRows) => kind.Name switch
     {
-        ImportKinds.Meetings => new MeetingsImport(),
-        ImportKinds.Membership => new MembershipImport(),
-        ImportKinds.Attendance => new AttendanceImport(),
-        ImportKinds.Survey => new SurveyImport(),
-        ImportKinds.Adoptions => new AdoptionsImport(),
-        ImportKinds.Units => new UnitsImport(),
+        ImportKinds.Meetings => new MeetingsImport(spoolRows),
+        ImportKinds.Membership => new MembershipImport(spoolRows),
+        ImportKinds.Attendance => new AttendanceImport(spoolRows),
+        ImportKinds.Survey => new SurveyImport(spoolRows),
+        ImportKinds.Adoptions => new AdoptionsImport(spoolRows),
+        ImportKinds.Units => new UnitsImport(spoolRows),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind.Name, "No handler for this import kind."),
     };
 

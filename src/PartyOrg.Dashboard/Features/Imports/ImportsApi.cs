@@ -119,7 +119,7 @@ public static class ImportsApi
 
     internal static IResult ProblemsCsv(string id, ImportProgressStore progress) =>
         progress.AllProblems(id) is { } problems
-            ? TypedResults.File(ImportProblems.ToCsv(problems), "text/csv; charset=utf-8", $"problems-{id}.csv")
+            ? TypedResults.Stream(output => problems.WriteCsvAsync(output), "text/csv; charset=utf-8", $"problems-{id}.csv")
             : TypedResults.NotFound();
 
     internal static async Task<Ok<List<ImportBatchDto>>> BatchesAsync(IDbContextFactory<AppDbContext> contexts, ClaimsPrincipal user, CancellationToken ct)

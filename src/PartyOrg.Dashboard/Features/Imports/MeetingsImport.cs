@@ -10,11 +10,11 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// form). Natural key: unit + date + kind. A row equal to a stored meeting is skipped as already stored;
 /// a row with the same key and other figures is an error (corrections go through the meeting form).
 /// </summary>
-internal sealed class MeetingsImport : ImportHandler
+internal sealed class MeetingsImport(int spoolRows) : ImportHandler(spoolRows)
 {
     private readonly Dictionary<int, Dictionary<(int Unit, DateOnly Date, MeetingKind Kind), Meeting>> _stored = [];
     private readonly Dictionary<(int Unit, DateOnly Date, MeetingKind Kind), int> _inFile = [];
-    private readonly List<Meeting> _plan = [];
+    private ImportSpool<Meeting>? _plan;
 
     public override ImportKind Kind => ImportKinds.MeetingsKind;
 
@@ -117,7 +117,7 @@ internal sealed class MeetingsImport : ImportHandler
             return;
         }
 
-        _plan.Add(meeting);
+        (_plan ??= NewSpool<Meeting>()).Add(meeting);
         QuarterKeys.Add(quarter.Key);
         Added++;
     }
@@ -147,13 +147,16 @@ internal sealed class MeetingsImport : ImportHandler
 
     public override async Task WriteAsync(ImportWriteContext write, CancellationToken ct)
     {
+        if (_plan is null)
+        {
+            return;
+        }
+
         var id = await ImportWriteContext.NextIdAsync(write.Db.Meetings, m => m.Id, ct);
-        foreach (var meeting in _plan)
+        await write.WriteChunkedAsync(_plan, meeting =>
         {
             meeting.Id = id++;
             meeting.SourceId = write.SourceId;
-        }
-
-        await write.WriteChunkedAsync(_plan, ct);
+        }, ct);
     }
 }

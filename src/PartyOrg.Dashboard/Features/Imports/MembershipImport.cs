@@ -10,10 +10,10 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// the stored snapshot is already stored; a row with other figures replaces it (a change, undone by
 /// putting the old figures back).
 /// </summary>
-internal sealed class MembershipImport : ImportHandler
+internal sealed class MembershipImport(int spoolRows) : ImportHandler(spoolRows)
 {
     private readonly Dictionary<(int Unit, int Quarter), int> _inFile = [];
-    private readonly List<MembershipSnapshot> _added = [];
+    private ImportSpool<MembershipSnapshot>? _added;
     private readonly List<(MembershipSnapshot Old, MembershipSnapshot New)> _replaced = [];
     private static readonly string[] CountColumns = ["exempt", "probationary", "women", "ethnic_minority"];
     private Dictionary<(int, int), MembershipSnapshot>? _stored;
@@ -100,7 +100,7 @@ internal sealed class MembershipImport : ImportHandler
         }
         else
         {
-            _added.Add(snapshot);
+            (_added ??= NewSpool<MembershipSnapshot>()).Add(snapshot);
             Added++;
         }
 
@@ -109,14 +109,15 @@ internal sealed class MembershipImport : ImportHandler
 
     public override async Task WriteAsync(ImportWriteContext write, CancellationToken ct)
     {
-        var id = await ImportWriteContext.NextIdAsync(write.Db.Memberships, m => m.Id, ct);
-        foreach (var m in _added)
+        if (_added is not null)
         {
-            m.Id = id++;
-            m.SourceId = write.SourceId;
+            var id = await ImportWriteContext.NextIdAsync(write.Db.Memberships, m => m.Id, ct);
+            await write.WriteChunkedAsync(_added, m =>
+            {
+                m.Id = id++;
+                m.SourceId = write.SourceId;
+            }, ct);
         }
-
-        await write.WriteChunkedAsync(_added, ct);
         foreach (var (old, snapshot) in _replaced)
         {
             snapshot.Id = old.Id;

@@ -10,9 +10,9 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// file is recognised by its SHA-256: a file already imported as a batch that stands is "already stored"
 /// as a whole. The quarter's survey round is created when it does not exist.
 /// </summary>
-internal sealed class SurveyImport : ImportHandler
+internal sealed class SurveyImport(int spoolRows) : ImportHandler(spoolRows)
 {
-    private readonly List<SurveyResponse> _plan = [];
+    private ImportSpool<SurveyResponse>? _plan;
     private readonly HashSet<int> _newRounds = [];
     private Dictionary<int, int> _rounds = [];
     private bool _sameFileStored;
@@ -89,7 +89,7 @@ internal sealed class SurveyImport : ImportHandler
             return Task.CompletedTask;
         }
 
-        _plan.Add(new SurveyResponse
+        (_plan ??= NewSpool<SurveyResponse>()).Add(new SurveyResponse
         {
             RoundId = qr.Key, UnitId = unit.Id, Q1 = answers[0], Q2 = answers[1], Q3 = answers[2], Q4 = answers[3], Q5 = answers[4],
             Q6 = answers[5], Q7 = answers[6], Q8 = answers[7], Q9 = answers[8], Q10 = answers[9], Q11 = answers[10], Suggestion = suggestion,
@@ -120,13 +120,16 @@ internal sealed class SurveyImport : ImportHandler
         }
 
         var id = (await write.Db.SurveyResponses.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1;
-        foreach (var r in _plan)
+        if (_plan is null)
+        {
+            return;
+        }
+
+        await write.WriteChunkedAsync(_plan, r =>
         {
             r.Id = id++;
             r.RoundId = _rounds[r.RoundId];
             r.SourceId = write.SourceId;
-        }
-
-        await write.WriteChunkedAsync(_plan, ct);
+        }, ct);
     }
 }

@@ -12,7 +12,7 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// A row that the database already reflects (same unit founded on the same day, same name, same parent, the
 /// same ending with the same lineage) is "already stored", so a file imported twice adds nothing.
 /// </summary>
-internal sealed class UnitsImport : ImportHandler
+internal sealed class UnitsImport(int spoolRows) : ImportHandler(spoolRows)
 {
     private readonly List<(DirUnit Unit, OrgUnit Entity)> _newUnits = [];
     private readonly List<(DirUnit Unit, DirVersion Version)> _newVersions = [];
