@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PartyOrg.Dashboard.EndToEnd.Infrastructure;
 
@@ -65,6 +66,17 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         await Assertions.Expect(page.GetByTestId("import-batches").Locator("tbody tr").First).ToContainTextAsync("hop-chuyen-de.csv");
         await Assertions.Expect(page.GetByTestId("import-batches")).ToContainTextAsync("Số dòng mỗi trang");
         await Screenshot(page, "result");
+
+        // The run has its own address: reloaded, the page still shows its report (without a confirm button),
+        // and the written batch has a page of its own.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/imports/[0-9a-f]{32}$"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("1 dòng · thêm 1 · thay đổi 0 · đã có 0 · lỗi 0");
+        await Assertions.Expect(page.GetByTestId("import-confirm")).ToHaveCountAsync(0);
+        await page.GetByTestId("import-batch-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-file")).ToHaveTextAsync("hop-chuyen-de.csv");
+        await Assertions.Expect(page.GetByTestId("batch-counts")).ToHaveTextAsync("1 dòng · thêm 1 · thay đổi 0 · đã có 0");
+        await Assertions.Expect(page.GetByTestId("batch-quarters")).ToContainTextAsync("Quý III/2026");
 
         // The recompute job runs after the write: the page asks the metrics API every 250 ms, and the test
         // waits (with a deadline) until the cell's figures are fresh again and count the new meeting.

@@ -14,23 +14,35 @@ namespace PartyOrg.Dashboard.Features.Imports.Pages;
 /// <summary>
 /// Choose a kind, get its template, upload a file: it is previewed (a dry run as a background job), the
 /// problems are listed, and a confirmed import runs as a job with a progress bar; Admins undo batches here.
+/// Each run has its own address, <c>/imports/{id}</c>, which shows its progress and report as long as the
+/// server keeps them (a written import is kept for good on its batch page). The uploaded file waits in a
+/// temporary file, not in the circuit's memory.
 /// </summary>
 public sealed partial class ImportsPage : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private string _kind = ImportKinds.Meetings;
     private string _fileKind = ImportKinds.Meetings;
-    private byte[]? _file;
+    private FileStream? _file;
     private string? _fileName;
     private ImportProgress? _progress;
+    private bool _missing;
+    private string? _previewId;
     private string? _error;
     private bool _running;
     private bool _isAdmin;
     private string _user = string.Empty;
     private IReadOnlyList<ImportBatch> _batches = [];
 
+    /// <summary>The run to show (from <c>/imports/{id}</c>).</summary>
+    [Parameter]
+    public string? ProgressId { get; set; }
+
     [Inject]
     private ImportJobs Jobs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ImportProgressStore Progress { get; set; } = default!;
@@ -66,6 +78,22 @@ public sealed partial class ImportsPage : IDisposable
         await LoadBatchesAsync();
     }
 
+    protected override void OnParametersSet()
+    {
+        // A run started on this page is already shown (and polled) under its own address.
+        if (ProgressId is null || _progress?.Id == ProgressId)
+        {
+            return;
+        }
+
+        _progress = Progress.Get(ProgressId);
+        _missing = _progress is null;
+        if (_progress is { Phase: not (ImportPhase.Done or ImportPhase.Failed) } && RendererInfo.IsInteractive && !_running)
+        {
+            _ = WatchAsync(ProgressId, reloadBatches: true);
+        }
+    }
+
     private async Task LoadBatchesAsync()
     {
         await using var db = await Contexts.CreateDbContextAsync(_cts.Token);
@@ -82,6 +110,7 @@ public sealed partial class ImportsPage : IDisposable
     {
         _error = null;
         _progress = null;
+        _missing = false;
         var max = Options.Value.MaxFileBytes;
         if (e.File.Size > max)
         {
@@ -89,13 +118,18 @@ public sealed partial class ImportsPage : IDisposable
             return;
         }
 
-        using var buffer = new MemoryStream();
-        await using (var upload = e.File.OpenReadStream(max, _cts.Token))
+        if (_file is not null)
         {
-            await upload.CopyToAsync(buffer, _cts.Token);
+            await _file.DisposeAsync();
         }
 
-        _file = buffer.ToArray();
+        _file = new FileStream(Path.Combine(Path.GetTempPath(), $"partyorg-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (var upload = e.File.OpenReadStream(max, _cts.Token))
+        {
+            await upload.CopyToAsync(_file, _cts.Token);
+        }
+
         _fileName = e.File.Name;
 
         // Confirming writes the file as the kind it was previewed as, even if the selection changed since.
@@ -113,35 +147,60 @@ public sealed partial class ImportsPage : IDisposable
         }
 
         _running = true;
+        string id;
         try
         {
-            using var content = new MemoryStream(_file);
-            var id = await Jobs.EnqueueAsync(_fileKind, _fileName, content, _user, dryRun, null, _cts.Token);
-            _progress = Progress.Get(id);
+            _file.Position = 0;
+            id = await Jobs.EnqueueAsync(_fileKind, _fileName, _file, _user, dryRun, null, _cts.Token);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            _running = false;
+        }
+
+        _previewId = dryRun ? id : null;
+        _progress = Progress.Get(id);
+        _missing = false;
+        Navigation.NavigateTo($"/imports/{id}");
+        await WatchAsync(id, reloadBatches: !dryRun);
+    }
+
+    /// <summary>Polls a run's progress until it is done (or the page is left; the job goes on in the background).</summary>
+    private async Task WatchAsync(string id, bool reloadBatches)
+    {
+        _running = true;
+        try
+        {
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(300), Time);
             while (await timer.WaitForNextTickAsync(_cts.Token))
             {
                 _progress = Progress.Get(id);
-                StateHasChanged();
+                await InvokeAsync(StateHasChanged);
                 if (_progress?.Phase is ImportPhase.Done or ImportPhase.Failed or null)
                 {
                     break;
                 }
             }
 
-            if (!dryRun)
+            if (reloadBatches)
             {
                 await LoadBatchesAsync();
             }
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
-            // The page was left; the job goes on in the background.
+            return;
         }
         finally
         {
             _running = false;
         }
+
+        await InvokeAsync(StateHasChanged);
     }
 
     private async Task UndoAsync(int batchId)
@@ -194,5 +253,6 @@ public sealed partial class ImportsPage : IDisposable
     {
         _cts.Cancel();
         _cts.Dispose();
+        _file?.Dispose();
     }
 }
