@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using PartyOrg.Dashboard.Components;
 using PartyOrg.Dashboard.Components.Layout;
+using PartyOrg.Dashboard.Components.Localization;
 using PartyOrg.Dashboard.Features.Access;
 
 namespace PartyOrg.Dashboard.Hosting;
@@ -19,6 +20,7 @@ public static class WebUi
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddMudStrings();
         services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
         services.AddLocalization();
         // Vietnamese in prerendered HTML as readable text, not &#x1EA5; entities.

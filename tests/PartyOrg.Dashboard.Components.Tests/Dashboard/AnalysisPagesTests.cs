@@ -228,6 +228,25 @@ public sealed class AnalysisPagesTests : ComponentTest, IAsyncLifetime
         Assert.Equal("1/20/2021", page.Find("[data-testid='practice-start']").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task The_heatmap_gets_its_series_in_reverse_so_that_the_first_model_of_the_catalogue_is_drawn_on_top()
+    {
+        await AddPracticeAsync();
+        await AddPracticeAsync("D02", "Tổ tự quản an ninh trật tự ấp", adoptedInTieuCan: false);
+        using var culture = new CultureScope("vi-VN");
+        SignIn(Roles.StandingCommittee);
+
+        var page = await RenderAsync<PracticesPage>("/practices?quarter=2024-Q4");
+
+        Assert.Equal(["D01", "D02"], page.FindAll("[data-testid='catalogue'] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        var heatmap = Chart(page, ChartKind.Heatmap);
+        // ApexCharts draws series bottom-up: D02 at the bottom, D01 (the catalogue's first) on top.
+        Assert.Equal(["D02", "D01"], heatmap.Series.Select(s => s.Name));
+        Assert.Equal([[null, 0d], [null, 100d]], heatmap.Series.Select(s => s.Values.ToArray()));
+        // The other charts keep the catalogue's order (their legends read left to right).
+        Assert.Equal(["D01", "D02"], Chart(page, ChartKind.Area).Series.Select(s => s.Name));
+    }
+
     private async Task<IRenderedComponent<T>> RenderAsync<T>(string uri)
         where T : class, IComponent
     {
@@ -246,7 +265,7 @@ public sealed class AnalysisPagesTests : ComponentTest, IAsyncLifetime
         page.FindComponents<ApexChart>().Where(c => c.Instance.Kind == kind).ElementAt(index).Instance;
 
     /// <summary>Tiểu Cần's quarterly secretaries' conference: adopted by Tiểu Cần (1 of 2 upper committees) in 2024-Q4.</summary>
-    private async Task AddPracticeAsync()
+    private async Task AddPracticeAsync(string code = "D01", string name = "Hội nghị giao ban bí thư chi bộ ấp, khóm hằng quý", bool adoptedInTieuCan = true)
     {
         await using (var db = await _db.Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
@@ -255,8 +274,8 @@ public sealed class AnalysisPagesTests : ComponentTest, IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             db.Practices.Add(new Practice
             {
-                Code = "D01",
-                Name = "Hội nghị giao ban bí thư chi bộ ấp, khóm hằng quý",
+                Code = code,
+                Name = name,
                 NameEn = "Quarterly conference of hamlet cell secretaries",
                 Description = "Đảng bộ huyện Tiểu Cần tổ chức Hội nghị giao ban bí thư chi bộ ấp, khóm mỗi quý 01 lần.",
                 OriginUnitId = await db.Units.Where(u => u.Code == "TC").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken),
@@ -267,8 +286,9 @@ public sealed class AnalysisPagesTests : ComponentTest, IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var key = MetricKeys.PracticeCoverage("D01");
-        await StoreAsync(Q4, ("TV", key, 1, 2, false), ("TC", key, 1, 1, false));
+        var key = MetricKeys.PracticeCoverage(code);
+        var adopted = adoptedInTieuCan ? 1 : 0;
+        await StoreAsync(Q4, ("TV", key, adopted, 2, false), ("TC", key, adopted, 1, false));
         await StoreAsync(Q3, ("TV", key, 0, 2, false), ("TC", key, 0, 1, false));
     }
 

@@ -7,9 +7,10 @@ namespace PartyOrg.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The real app (Program.cs, all middleware) on the test server, with a fresh data directory, a real
-/// SQLite file and in-memory job storage.
+/// SQLite file and in-memory job storage. <paramref name="settings"/> adds or overrides configuration keys
+/// ("Imports:BackgroundFileBytes").
 /// </summary>
-public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "partyorg-tests", Guid.NewGuid().ToString("N"));
 
@@ -20,6 +21,10 @@ public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = nu
         builder.UseSetting("PartyOrg:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Jobs:Storage", "InMemory");
         builder.UseSetting("Jobs:RunServer", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that keeps cookies but does not follow redirects, so tests see them.</summary>

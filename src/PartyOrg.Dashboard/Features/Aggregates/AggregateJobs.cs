@@ -1,4 +1,5 @@
 using Hangfire;
+using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
 namespace PartyOrg.Dashboard.Features.Aggregates;
@@ -16,7 +17,7 @@ public sealed class AggregateJobs(AggregateService aggregates, IBackgroundJobCli
 
     public static readonly TimeSpan BusyRetryDelay = TimeSpan.FromSeconds(30);
 
-    [JobDisplayName("Tính lại số liệu tổng hợp quý {0}")]
+    [QuarterJobDisplayName("Tính lại số liệu tổng hợp {0}", 0)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [15, 60, 300, 900, 3600])]
     public async Task RecomputeAsync(int quarterKey, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Features.Imports;
@@ -91,9 +92,39 @@ internal sealed class ImportWriteContext(AppDbContext db, BulkWriter writer, int
         }
     }
 
-    public static async Task<int> NextIdAsync<T>(IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct) =>
-        (await set.MaxAsync(System.Linq.Expressions.Expression.Lambda<Func<T, int?>>(
+    /// <summary>
+    /// The first free id of <paramref name="set"/>'s table (max + 1), its table locked first (<see cref="LockIdsAsync{T}"/>)
+    /// so that a concurrent import cannot be handed the same ids.
+    /// </summary>
+    public static async Task<int> NextIdAsync<T>(IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
+        where T : class
+    {
+        var db = set is IInfrastructure<IServiceProvider> infrastructure
+            ? (AppDbContext)infrastructure.GetService<ICurrentDbContext>().Context
+            : throw new ArgumentException("Ids are allocated on a DbSet of the write transaction's context.", nameof(set));
+        await LockIdsAsync<T>(db, ct);
+        return (await set.MaxAsync(System.Linq.Expressions.Expression.Lambda<Func<T, int?>>(
             System.Linq.Expressions.Expression.Convert(id.Body, typeof(int?)), id.Parameters), ct) ?? 0) + 1;
+    }
+
+    /// <summary>
+    /// Serializes id allocation on <typeparamref name="T"/>'s table until the transaction ends. On PostgreSQL two
+    /// imports would otherwise read the same max under READ COMMITTED and the later commit would fail whole on the
+    /// primary key; <c>SHARE ROW EXCLUSIVE</c> conflicts with itself and with ordinary inserts (whose identity values
+    /// would collide too) but not with reads, so dashboards keep reading meanwhile. SQLite already runs one writer at a time.
+    /// </summary>
+    public static async Task LockIdsAsync<T>(AppDbContext db, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var sql = "LOCK TABLE " + BulkTable.For<T>(db.Model).QuotedName + " IN SHARE ROW EXCLUSIVE MODE";
+        await db.Database.ExecuteSqlRawAsync(sql, ct);
+    }
 }
 
 /// <summary>A stored row the batch modified, with its values before (JSON), so that an undo can put them back.</summary>

@@ -16,7 +16,8 @@ public sealed record UndoResult(int BatchId, int Removed, int Restored, IReadOnl
 /// Undoes an import batch (Admins only): in one transaction, puts back what the batch changed, removes
 /// exactly the rows of its fact source and the source itself, marks the quarters and audits; then
 /// enqueues the recomputes. Refuses when later data depends on the batch's rows (a meeting of a unit the
-/// batch created, attendance of its meetings, a later batch that changed its rows).
+/// batch created, attendance of its meetings, a later batch that changed its rows), and when a meeting it
+/// created was corrected later through the meeting form (the correction would be lost with it).
 /// </summary>
 public sealed class ImportUndo(
     IDbContextFactory<AppDbContext> contexts,
@@ -41,6 +42,7 @@ public sealed class ImportUndo(
             throw new ImportRefusedException(text["BatchAlreadyUndone", batchId, batch.UndoneBy ?? "-", batch.UndoneAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"]);
         }
 
+        await CheckCorrectionsAsync(db, batch, sid, ct);
         await CheckDependentsAsync(db, batch, sid, ct);
         var quarters = batch.Quarters.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(k => Quarter.FromKey(int.Parse(k, CultureInfo.InvariantCulture))).ToList();
@@ -98,6 +100,34 @@ public sealed class ImportUndo(
         await transaction.CommitAsync(ct);
         changes.EnqueueRecomputes(quarters);
         return new UndoResult(batch.Id, removed, restored, [.. quarters.Select(q => q.ToString())]);
+    }
+
+    /// <summary>Refuses when a meeting the batch created now belongs to a later correction: names each (cell, date, who, when).</summary>
+    private async Task CheckCorrectionsAsync(AppDbContext db, ImportBatch batch, int sid, CancellationToken ct)
+    {
+        const int named = 5;
+        var corrected = await (
+            from m in db.Meetings.AsNoTracking()
+            where m.OriginSourceId == sid
+            join u in db.Units on m.UnitId equals u.Id
+            join s in db.FactSources on m.SourceId equals s.Id
+            orderby m.Date, u.Code, m.Id
+            select new { u.Code, m.Date, s.CreatedBy, s.CreatedAt })
+            .ToListAsync(ct);
+        if (corrected.Count == 0)
+        {
+            return;
+        }
+
+        var items = corrected.Take(named)
+            .Select(c => text["CorrectedMeeting", c.Code, c.Date, c.CreatedBy ?? "-", TimeZoneInfo.ConvertTime(c.CreatedAt, AppClock.Zone)].Value)
+            .ToList();
+        if (corrected.Count > named)
+        {
+            items.Add(text["CorrectedMeetingsMore", corrected.Count - named]);
+        }
+
+        throw new ImportRefusedException(text["UndoCorrectedByForm", batch.Id, corrected.Count, string.Join("; ", items)]);
     }
 
     private async Task CheckDependentsAsync(AppDbContext db, ImportBatch batch, int sid, CancellationToken ct)

@@ -68,6 +68,13 @@ public sealed class Meeting : IHasSource
 
     public int SourceId { get; set; }
 
+    /// <summary>
+    /// The source that created the meeting, once a correction (the meeting form) has moved <see cref="SourceId"/>
+    /// to the correction's source; null while the meeting still belongs to the source that created it. Undoing
+    /// the creating import looks here so that it never drops a hand-made correction silently.
+    /// </summary>
+    public int? OriginSourceId { get; set; }
+
     public List<MeetingAttendance> Attendance { get; set; } = [];
 }
 

@@ -83,6 +83,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(e => new { e.UnitId, e.Date, e.Kind });
         builder.HasMany(e => e.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasFactSource();
+        builder.HasOne<FactSource>().WithMany().HasForeignKey(e => e.OriginSourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.OriginSourceId);
     }
 }
 

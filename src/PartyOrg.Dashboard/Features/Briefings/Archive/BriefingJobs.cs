@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.States;
+using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
 namespace PartyOrg.Dashboard.Features.Briefings.Archive;
@@ -32,7 +33,7 @@ public sealed class BriefingJobs(BriefingScheduleRunner runner, Lazy<BriefingGen
 
     /// <summary>"Generate now" from the page: no automatic retry, so the page shows a failure at once.</summary>
     /// <returns>The archived version's id.</returns>
-    [JobDisplayName("Lập báo cáo quý {0} cho {1}")]
+    [QuarterJobDisplayName("Lập báo cáo {0} cho {1}", 0)]
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<int> GenerateAsync(int quarterKey, string scopeCode, string culture, string requestedBy, CancellationToken cancellationToken) =>
         (await generator.Value.GenerateAsync(Quarter.FromKey(quarterKey), scopeCode, culture, requestedBy, cancellationToken)).Briefing.Id;

@@ -40,8 +40,10 @@ public sealed partial class PracticesPage
         }
 
         _childCategories = view.Children.Select(c => c.Unit.ShortName).ToList();
+        // ApexCharts draws a heatmap's first series at the bottom: fed in reverse, the catalogue reads top-down.
         _heatmapSeries = view.Catalogue
             .Select(p => new ChartSeries(p.Code, view.Children.Select(c => HeatmapValue(c.Metrics[MetricKeys.PracticeCoverage(p.Code)])).ToList()))
+            .Reverse()
             .ToList();
         _quarterCategories = view.Quarters.Select(q => q.ToDisplayString(CultureInfo.CurrentCulture)).ToList();
         _timelineSeries = view.Catalogue.Zip(view.Adopting, (p, s) => new ChartSeries(p.Code, s.Values)).ToList();

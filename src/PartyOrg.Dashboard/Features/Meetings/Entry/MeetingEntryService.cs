@@ -208,6 +208,8 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
                 var oldCode = await db.Units.Where(u => u.Id == existing.UnitId).Select(u => u.Code).SingleAsync(cancellationToken);
                 var before = ToInput(existing, oldCode);
                 quarters.Add(Quarter.Containing(existing.Date));
+                // The correction becomes the meeting's source; the creating one is kept so that undoing it refuses.
+                existing.OriginSourceId ??= existing.SourceId;
                 Apply(existing, unit.Id, input, source.Id);
                 details = Difference(before, input);
             }

@@ -591,6 +591,9 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Mode")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("OriginSourceId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Present")
                         .HasColumnType("integer");
 
@@ -610,6 +613,8 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginSourceId");
 
                     b.HasIndex("SourceId");
 
@@ -1147,6 +1152,11 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Meetings.Meeting", b =>
                 {
+                    b.HasOne("PartyOrg.Dashboard.Infrastructure.Data.FactSource", null)
+                        .WithMany()
+                        .HasForeignKey("OriginSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PartyOrg.Dashboard.Infrastructure.Data.FactSource", null)
                         .WithMany()
                         .HasForeignKey("SourceId")

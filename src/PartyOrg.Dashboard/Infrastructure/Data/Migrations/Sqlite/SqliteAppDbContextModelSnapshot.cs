@@ -570,6 +570,9 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Mode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OriginSourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Present")
                         .HasColumnType("INTEGER");
 
@@ -589,6 +592,8 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginSourceId");
 
                     b.HasIndex("SourceId");
 
@@ -1106,6 +1111,11 @@ namespace PartyOrg.Dashboard.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PartyOrg.Dashboard.Features.Meetings.Meeting", b =>
                 {
+                    b.HasOne("PartyOrg.Dashboard.Infrastructure.Data.FactSource", null)
+                        .WithMany()
+                        .HasForeignKey("OriginSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PartyOrg.Dashboard.Infrastructure.Data.FactSource", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
