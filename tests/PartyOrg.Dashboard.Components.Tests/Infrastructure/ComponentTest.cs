@@ -4,13 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PartyOrg.Dashboard.Components;
 using PartyOrg.Dashboard.Components.Layout;
+using PartyOrg.Dashboard.Components.Localization;
 using PartyOrg.Dashboard.Features.Access;
 
 namespace PartyOrg.Dashboard.Components.Tests.Infrastructure;
 
 /// <summary>
 /// A bUnit context with what every page of the app has: MudBlazor (its JS calls answered loosely:
-/// the layout's drawer and theme only register listeners), localization from the app's resources,
+/// the layout's drawer and theme only register listeners) with its texts in the UI language, localization from the app's resources,
 /// the app's page catalogue and a test authorization state. Each test pins its culture with
 /// <c>using var culture = new CultureScope("vi-VN");</c> so that it never depends on the machine's.
 /// </summary>
@@ -20,6 +21,7 @@ public abstract class ComponentTest : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddMudStrings();
         Services.AddLocalization();
         Services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
         Auth = AddAuthorization();

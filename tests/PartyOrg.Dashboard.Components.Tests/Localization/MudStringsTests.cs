@@ -15,11 +15,6 @@ public sealed class MudStringsTests : ComponentTest
 {
     private static readonly ResourceManager Resources = new(typeof(MudStrings));
 
-    public MudStringsTests()
-    {
-        Services.AddMudStrings();
-    }
-
     private IRenderedComponent<MudTable<int>> RenderPagedTable() =>
         Render<MudTable<int>>(p => p
             .Add(t => t.Items, Enumerable.Range(1, 30).ToList())
