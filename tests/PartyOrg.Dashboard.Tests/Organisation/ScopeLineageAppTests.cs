@@ -50,6 +50,21 @@ public sealed class ScopeLineageAppTests(SeededAppFixture fixture) : VietnameseT
     }
 
     [Fact]
+    public async Task TieuCansOwnPage_In2025Q4_ListsTheUnitsThatContinueIt_WhileTheProvinceSeesItEnded()
+    {
+        var dashboard = fixture.App.Services.GetRequiredService<DashboardService>();
+        var analyst = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bantochuc@demo.travinh.vn"), new Claim(ClaimTypes.Role, Roles.OrgBoard)], "test"));
+
+        var editors = await dashboard.GetAsync(TieuCanEditor, "TC", Q4of2025, null, Ct);
+        var analysts = await dashboard.GetAsync(analyst, "TC", Q4of2025, null, Ct);
+
+        Assert.Equal(DashboardStatus.SeveralUnits, editors.Status);
+        Assert.Contains(editors.Landing!.Units, u => u.Code == "XA11");
+        Assert.Equal(DashboardStatus.NotInQuarter, analysts.Status);
+        Assert.Null(analysts.Landing);
+    }
+
+    [Fact]
     public async Task ASuccessorCellsPage_In2025Q4_Opens_AndAnotherFormerDistrictsCellIsRefused()
     {
         var dashboard = fixture.App.Services.GetRequiredService<DashboardService>();

@@ -59,7 +59,9 @@ public sealed class DashboardService(
     {
         var tree = await trees.GetTreeAsync(quarter, cancellationToken);
         var scoped = await scopes.ResolveAsync(scope, tree, tree.Date, cancellationToken);
-        if (code is null && ScopeLanding.Of(scoped) is { } landing)
+        // The overview, or the editor's own unit after it ended (an old link): the units that continue it.
+        if (ScopeLanding.Of(scoped) is { } landing
+            && (code is null || (tree.Find(code) is null && string.Equals(code, landing.AssignedCode, StringComparison.OrdinalIgnoreCase))))
         {
             return new DashboardAnswer(DashboardStatus.SeveralUnits, quarter, Landing: landing);
         }
