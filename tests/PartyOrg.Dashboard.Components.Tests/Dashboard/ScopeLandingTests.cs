@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyOrg.Dashboard.Components.Pages;
 using PartyOrg.Dashboard.Components.Tests.Infrastructure;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.Dashboard.Analysis;
 using PartyOrg.Dashboard.Features.Organisation;
 
 namespace PartyOrg.Dashboard.Components.Tests.Dashboard;
@@ -94,6 +95,21 @@ public sealed class ScopeLandingTests : ComponentTest, IAsyncLifetime
 
         Assert.Equal("Đảng bộ huyện Tiểu Cần", home.Find("h1[data-testid='unit-name']").TextContent.Trim());
         Assert.Empty(home.FindAll("[data-testid='scope-landing']"));
+    }
+
+    [Fact]
+    public async Task The_attendance_page_without_a_unit_lists_the_successors_as_links_to_itself()
+    {
+        using var culture = new CultureScope("vi-VN");
+        SignIn(Roles.DistrictEditor, "Ban Tổ chức Huyện ủy Tiểu Cần", "TC");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/attendance?quarter=2025-Q1");
+
+        var page = Render<AttendancePage>();
+        await page.WaitForStateAsync(() => page.FindAll("[data-testid='scope-landing'], [data-testid='no-unit']").Count > 0, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(
+            ["http://localhost/attendance?quarter=2025-Q1&unit=XA11", "http://localhost/attendance?quarter=2025-Q1&unit=XA12"],
+            page.FindAll("[data-testid='scope-units'] a").Select(a => a.GetAttribute("href")));
     }
 
     private async Task<IRenderedComponent<Home>> RenderHomeAsync(string uri)
