@@ -1,15 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Features.Imports;
 
-/// <summary>
-/// What every kind's validation sees: the database (read only), the user, the tree, the lineage that resolves
-/// a scoped user's units on each date (null for the province's roles), today, the problem list.
-/// </summary>
-internal sealed class ImportContext(AppDbContext db, ImportActor actor, UnitDirectory units, LineageGraph? lineage, DateOnly today, ImportProblems problems)
+/// <summary>What every kind's validation sees: the database (read only), the user, the tree, today, the problem list.</summary>
+internal sealed class ImportContext(AppDbContext db, ImportActor actor, UnitDirectory units, DateOnly today, ImportProblems problems)
 {
     private readonly Dictionary<DateOnly, List<DirUnit>> _scopeRoots = [];
 
@@ -37,7 +33,7 @@ internal sealed class ImportContext(AppDbContext db, ImportActor actor, UnitDire
 
         if (!_scopeRoots.TryGetValue(date, out var roots))
         {
-            var ids = lineage?.Resolve(code, date)?.UnitIds ?? [];
+            var ids = units.Lineage.Resolve(code, date)?.UnitIds ?? [];
             _scopeRoots[date] = roots = ids.Select(id => units.ById.GetValueOrDefault(id)).OfType<DirUnit>().ToList();
         }
 

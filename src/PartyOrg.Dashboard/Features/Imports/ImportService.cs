@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
-using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
@@ -62,8 +61,7 @@ public sealed partial class ImportService(
         }
 
         var problems = new ImportProblems(text);
-        var lineage = request.Actor.ScopeUnitCode is null ? null : await LineageGraph.ReadAsync(db, ct);
-        var context = new ImportContext(db, request.Actor, units, lineage, clock.Today, problems);
+        var context = new ImportContext(db, request.Actor, units, clock.Today, problems);
         var handler = CreateHandler(kind);
         await handler.PrepareAsync(context, sha, ct);
 
