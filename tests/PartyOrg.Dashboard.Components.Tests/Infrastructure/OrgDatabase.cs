@@ -35,16 +35,17 @@ public sealed class OrgDatabase : IAsyncDisposable
         return db;
     }
 
-    /// <summary>Adds a unit that exists from 2020 on, under the unit with code <paramref name="parentCode"/>.</summary>
-    public async Task AddUnitAsync(string code, string name, UnitKind kind, UnitSector sector, string? parentCode = null)
+    /// <summary>Adds a unit that exists from 2020 (or <paramref name="from"/>) on, under the unit with code <paramref name="parentCode"/>.</summary>
+    public async Task AddUnitAsync(string code, string name, UnitKind kind, UnitSector sector, string? parentCode = null, DateOnly? from = null)
     {
+        var validFrom = from ?? Founded;
         await using var db = Contexts.CreateDbContext();
         var sourceId = await SourceIdAsync(db);
         int? parentId = parentCode is null ? null : await db.Units.Where(u => u.Code == parentCode).Select(u => u.Id).SingleAsync();
-        var unit = new OrgUnit { Code = code, ValidFrom = Founded, SourceId = sourceId };
+        var unit = new OrgUnit { Code = code, ValidFrom = validFrom, SourceId = sourceId };
         unit.Versions.Add(new OrgUnitVersion
         {
-            Name = name, ShortName = name, Kind = kind, Sector = sector, ParentId = parentId, ValidFrom = Founded, SourceId = sourceId,
+            Name = name, ShortName = name, Kind = kind, Sector = sector, ParentId = parentId, ValidFrom = validFrom, SourceId = sourceId,
         });
         db.Units.Add(unit);
         await db.SaveChangesAsync();

@@ -29,7 +29,7 @@ public sealed class BriefingWorld : IAsyncDisposable
         Trees = new OrgTreeService(db.Contexts);
         Aggregates = new AggregateService(db.Contexts, new QuarterFactsLoader(db.Contexts, Trees), time, NullLogger<AggregateService>.Instance);
         Renderer = new FakeBriefingRenderer(db.Contexts);
-        Archive = new BriefingArchive(db.Contexts, new BriefingAccess(Trees), time);
+        Archive = new BriefingArchive(db.Contexts, new BriefingAccess(Trees, new ScopeResolver(Trees)), time);
         Generator = new BriefingGenerator(Renderer, Archive, Aggregates, Trees, NullLogger<BriefingGenerator>.Instance);
         Runner = new BriefingScheduleRunner(new Lazy<BriefingGenerator>(Generator), Archive, Aggregates, Trees, new AppClock(time), Microsoft.Extensions.Options.Options.Create(options), NullLogger<BriefingScheduleRunner>.Instance);
         FactChanges = new FactChanges(new AggregateScheduler(new NoJobs()), new AppClock(time));

@@ -34,7 +34,7 @@ public sealed class FormsFixture : IAsyncDisposable
         Time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 3, 0, 0, TimeSpan.Zero));
         Clock = new AppClock(Time);
         Changes = new FactChanges(new AggregateScheduler(Jobs), Clock);
-        Meetings = new MeetingEntryService(db.Contexts, Clock, Changes, new AuditLog(Clock));
+        Meetings = new MeetingEntryService(db.Contexts, Clock, Changes, new AuditLog(Clock), new ScopeResolver(new OrgTreeService(db.Contexts)));
         Catalogue = new PracticeCatalogueService(db.Contexts, Clock, Changes, new AuditLog(Clock));
         Aggregates = new AggregateService(db.Contexts, new QuarterFactsLoader(db.Contexts, new OrgTreeService(db.Contexts)), Time, NullLogger<AggregateService>.Instance);
     }

@@ -40,7 +40,15 @@ public sealed class SeededAppFixture : IAsyncLifetime
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
 
-public sealed class DemoProvinceApiTests(SeededAppFixture fixture) : IClassFixture<SeededAppFixture>
+/// <summary>The test classes that share one seeded app (seeding the demo province takes a while).</summary>
+[CollectionDefinition(Name)]
+public sealed class SeededAppGroup : ICollectionFixture<SeededAppFixture>
+{
+    public const string Name = "Seeded demo app";
+}
+
+[Collection(SeededAppGroup.Name)]
+public sealed class DemoProvinceApiTests(SeededAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -5,7 +5,11 @@ using PartyOrg.Dashboard.Features.Organisation;
 
 namespace PartyOrg.Dashboard.Features.Access;
 
-/// <summary>What part of the tree a user may see: the whole province, or one unit's subtree.</summary>
+/// <summary>
+/// What part of the tree a user may see: the whole province, or the scope assigned as one unit. Which units
+/// that stands for on a date (the unit, or its successors or predecessors by lineage) is resolved by
+/// <see cref="ScopeResolver"/> alone (ADR-005).
+/// </summary>
 public sealed record UserScope(bool WholeProvince, string? UnitCode)
 {
     public const string ClaimType = "partyorg:scope";
@@ -26,13 +30,6 @@ public sealed record UserScope(bool WholeProvince, string? UnitCode)
             ? new UserScope(false, code)
             : Nothing;
     }
-
-    /// <summary>The top unit this user may open in <paramref name="tree"/>, or null when none exists then.</summary>
-    public OrgNode? Root(OrgTree tree) =>
-        WholeProvince ? (tree.Roots.Count > 0 ? tree.Roots[0] : null) : UnitCode is null ? null : tree.Find(UnitCode);
-
-    public bool CanSee(OrgTree tree, OrgNode node) =>
-        WholeProvince || (Root(tree) is { } root && tree.IsWithin(node.Id, root.Id));
 }
 
 /// <summary>Adds the DistrictEditor's scope to the sign-in cookie and token identities.</summary>

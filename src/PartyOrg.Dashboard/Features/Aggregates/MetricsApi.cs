@@ -43,9 +43,9 @@ public static class MetricsApi
 
     internal static async Task<Results<Ok<UnitMetricsDto>, ProblemHttpResult>> GetMetricsAsync(
         string code, string? quarter, string? keys, ClaimsPrincipal user,
-        OrgTreeService trees, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
+        ScopeResolver scopes, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
     {
-        var (found, problem) = await OrganisationApi.FindInScopeAsync(code, quarter, user, trees, clock, ct);
+        var (found, problem) = await OrganisationApi.FindInScopeAsync(code, quarter, user, scopes, clock, ct);
         if (found is not { } f)
         {
             return problem!;
@@ -72,7 +72,7 @@ public static class MetricsApi
 
     internal static async Task<Results<Ok<MetricSeriesDto>, ProblemHttpResult>> GetSeriesAsync(
         string code, string? key, string? from, string? to, ClaimsPrincipal user,
-        OrgTreeService trees, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
+        ScopeResolver scopes, MetricsQueryService metrics, AppClock clock, CancellationToken ct)
     {
         if (OrganisationApi.ParseQuarter(to, clock) is not { } last)
         {
@@ -100,8 +100,8 @@ public static class MetricsApi
         OrgNode? unit = null;
         foreach (var q in new[] { last, first })
         {
-            var tree = await trees.GetTreeAsync(q, ct);
-            if (tree.Find(code) is { } node && scope.CanSee(tree, node))
+            var scoped = await scopes.ResolveAsync(scope, q, ct);
+            if (scoped.Tree.Find(code) is { } node && scoped.CanSee(node))
             {
                 unit = node;
                 break;

@@ -13,10 +13,13 @@ public enum DashboardStatus
 
     /// <summary>The user's scope holds no unit in that quarter, or the unit lies outside it.</summary>
     OutOfScope = 3,
+
+    /// <summary>No unit was asked for and the user's scope holds several units then (see <see cref="DashboardAnswer.Landing"/>).</summary>
+    SeveralUnits = 4,
 }
 
 /// <summary>What the dashboard pages get for one unit and quarter.</summary>
-public sealed record DashboardAnswer(DashboardStatus Status, Quarter Quarter, UnitDashboard? Dashboard = null, UnitAbsence? Absence = null);
+public sealed record DashboardAnswer(DashboardStatus Status, Quarter Quarter, UnitDashboard? Dashboard = null, UnitAbsence? Absence = null, ScopeLanding? Landing = null);
 
 public sealed record UnitRef(string Code, string Name, string ShortName, UnitKind Kind);
 

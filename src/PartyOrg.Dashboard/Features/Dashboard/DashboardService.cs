@@ -16,6 +16,7 @@ namespace PartyOrg.Dashboard.Features.Dashboard;
 /// </summary>
 public sealed class DashboardService(
     OrgTreeService trees,
+    ScopeResolver scopes,
     MetricsQueryService metrics,
     AggregateService aggregates,
     AggregateScheduler scheduler,
@@ -57,14 +58,21 @@ public sealed class DashboardService(
     private async Task<DashboardAnswer> ComputeAsync(UserScope scope, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken)
     {
         var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        var root = scope.Root(tree);
-        var node = code is null ? root : tree.Find(code);
+        var scoped = await scopes.ResolveAsync(scope, tree, tree.Date, cancellationToken);
+        // The overview, or the editor's own unit after it ended (an old link): the units that continue it.
+        if (ScopeLanding.Of(scoped) is { } landing
+            && (code is null || (tree.Find(code) is null && string.Equals(code, landing.AssignedCode, StringComparison.OrdinalIgnoreCase))))
+        {
+            return new DashboardAnswer(DashboardStatus.SeveralUnits, quarter, Landing: landing);
+        }
+
+        var node = code is null ? scoped.SingleRoot : tree.Find(code);
         if (node is null && code is not null)
         {
             return new DashboardAnswer(DashboardStatus.NotInQuarter, quarter, Absence: await AbsenceAsync(code, scope, cancellationToken));
         }
 
-        if (node is null || root is null || !scope.CanSee(tree, node))
+        if (node is null || scoped.RootOf(node) is not { } root)
         {
             return new DashboardAnswer(DashboardStatus.OutOfScope, quarter);
         }
@@ -105,13 +113,9 @@ public sealed class DashboardService(
     /// <summary>Every unit the user may see at the end of the quarter, top down (the units page pages through them).</summary>
     public async Task<IReadOnlyList<UnitListItem>> ListAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken = default)
     {
-        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        if (UserScope.For(user).Root(tree) is not { } root)
-        {
-            return [];
-        }
-
-        return tree.Subtree(root.Id)
+        var scoped = await scopes.ResolveAsync(UserScope.For(user), quarter, cancellationToken);
+        var tree = scoped.Tree;
+        return scoped.Units
             .Select(n => new UnitListItem(Ref(n), n.ParentId is { } p ? tree.Find(p)?.ShortName ?? string.Empty : string.Empty))
             .ToList();
     }
@@ -296,8 +300,8 @@ public sealed class DashboardService(
 
     private async Task<OrgNode?> VisibleAsync(string code, Quarter quarter, UserScope scope, CancellationToken cancellationToken)
     {
-        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        return tree.Find(code) is { } node && scope.CanSee(tree, node) ? node : null;
+        var scoped = await scopes.ResolveAsync(scope, quarter, cancellationToken);
+        return scoped.Tree.Find(code) is { } node && scoped.CanSee(node) ? node : null;
     }
 }
 

@@ -14,7 +14,7 @@ namespace PartyOrg.Dashboard.Features.Forms;
 /// </summary>
 public static class FormAccess
 {
-    /// <summary>Roles that may enter and correct meetings (a DistrictEditor only within their subtree).</summary>
+    /// <summary>Roles that may enter and correct meetings (a DistrictEditor only within their scope on the meeting's date, ADR-005).</summary>
     public const string MeetingEditorRoles = $"{Roles.Admin},{Roles.OrgBoard},{Roles.DistrictEditor}";
 
     /// <summary>Roles that edit the practices catalogue and record adoptions (province-wide).</summary>

@@ -8,8 +8,7 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// <summary>What every kind's validation sees: the database (read only), the user, the tree, today, the problem list.</summary>
 internal sealed class ImportContext(AppDbContext db, ImportActor actor, UnitDirectory units, DateOnly today, ImportProblems problems)
 {
-    private DirUnit? _scopeRoot;
-    private bool _scopeResolved;
+    private readonly Dictionary<DateOnly, List<DirUnit>> _scopeRoots = [];
 
     public AppDbContext Db => db;
 
@@ -21,21 +20,25 @@ internal sealed class ImportContext(AppDbContext db, ImportActor actor, UnitDire
 
     public ImportProblems Problems => problems;
 
-    /// <summary>Whether the user may touch <paramref name="unit"/> as the tree stood on <paramref name="date"/>.</summary>
+    /// <summary>
+    /// Whether the user may touch <paramref name="unit"/> as the tree stood on <paramref name="date"/>: it lies
+    /// under one of the units their scope stands for on that date (their unit, or its successors after it
+    /// ended, or its predecessors before it began; ADR-005).
+    /// </summary>
     public bool InScope(DirUnit unit, DateOnly date)
     {
-        if (actor.ScopeUnitCode is null)
+        if (actor.ScopeUnitCode is not { } code)
         {
             return true;
         }
 
-        if (!_scopeResolved)
+        if (!_scopeRoots.TryGetValue(date, out var roots))
         {
-            _scopeRoot = units.Find(actor.ScopeUnitCode);
-            _scopeResolved = true;
+            var ids = units.Lineage.Resolve(code, date)?.UnitIds ?? [];
+            _scopeRoots[date] = roots = ids.Select(id => units.ById.GetValueOrDefault(id)).OfType<DirUnit>().ToList();
         }
 
-        return _scopeRoot is not null && units.IsWithin(unit, _scopeRoot, date);
+        return roots.Any(root => units.IsWithin(unit, root, date));
     }
 
     /// <summary>Looks up a unit code and checks scope; reports unknown or out-of-scope units on the row.</summary>

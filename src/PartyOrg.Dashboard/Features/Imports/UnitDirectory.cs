@@ -7,7 +7,8 @@ namespace PartyOrg.Dashboard.Features.Imports;
 /// <summary>
 /// Every unit and version of the tree, loaded once per import (a province is a few thousand units), for
 /// code lookups, validity and scope checks on any date. The units import also applies its changes here
-/// so that later rows of the same file see them.
+/// so that later rows of the same file see them. <see cref="Lineage"/> resolves a scoped user's units on a date
+/// (ADR-005) from the units and lineage as stored when the import began.
 /// </summary>
 internal sealed class UnitDirectory
 {
@@ -16,6 +17,9 @@ internal sealed class UnitDirectory
     public Dictionary<string, DirUnit> ByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<int, DirUnit> ById { get; } = [];
+
+    /// <summary>Every unit's life and parents and every lineage event as stored before this import.</summary>
+    public LineageGraph Lineage { get; private set; } = new([], [], []);
 
     public static async Task<UnitDirectory> LoadAsync(AppDbContext db, CancellationToken ct)
     {
@@ -42,6 +46,11 @@ internal sealed class UnitDirectory
             unit.Versions.Sort((a, b) => a.ValidFrom.CompareTo(b.ValidFrom));
         }
 
+        var events = await db.LineageEvents.AsNoTracking().ToListAsync(ct);
+        directory.Lineage = new LineageGraph(
+            directory.ById.Values.Select(u => new LineageUnit(u.Id, u.Code, u.Versions.Count > 0 ? u.Versions[^1].Name : u.Code, u.ValidFrom, u.ValidTo)),
+            directory.ById.Values.SelectMany(u => u.Versions.Select(v => new ParentSpan(u.Id, v.ParentId, v.ValidFrom, v.ValidTo))),
+            events);
         return directory;
     }
 

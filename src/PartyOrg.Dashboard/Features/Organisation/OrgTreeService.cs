@@ -13,6 +13,7 @@ namespace PartyOrg.Dashboard.Features.Organisation;
 public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
 {
     private readonly ConcurrentDictionary<int, (long? Version, OrgTree Tree)> _cache = new();
+    private volatile CachedLineage? _lineage;
 
     public async Task<OrgTree> GetTreeAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
@@ -27,6 +28,26 @@ public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
         var tree = await ReadTreeAsync(db, quarter, cancellationToken);
         _cache[key] = (version, tree);
         return tree;
+    }
+
+    /// <summary>
+    /// Every unit's life, parents and lineage events (scope resolution, ADR-005), cached like the trees and
+    /// reread when any quarter's data version moves: unlike a tree, a resolution before a unit began depends
+    /// on changes of later quarters, so no single quarter's version can stand for it.
+    /// </summary>
+    public async Task<LineageGraph> GetLineageGraphAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var states = await db.QuarterStates.AsNoTracking().Select(s => s.DataVersion).ToListAsync(cancellationToken);
+        var stamp = new LineageStamp(states.Count, states.Sum());
+        if (_lineage is { } cached && cached.Stamp == stamp && stamp.Quarters > 0)
+        {
+            return cached.Graph;
+        }
+
+        var graph = await LineageGraph.ReadAsync(db, cancellationToken);
+        _lineage = new CachedLineage(stamp, graph);
+        return graph;
     }
 
     private static Task<OrgTree> ReadTreeAsync(AppDbContext db, Quarter quarter, CancellationToken cancellationToken) =>
@@ -73,5 +94,9 @@ public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
             .ToListAsync(cancellationToken);
     }
 }
+
+internal sealed record LineageStamp(int Quarters, long DataVersions);
+
+internal sealed record CachedLineage(LineageStamp Stamp, LineageGraph Graph);
 
 public sealed record LineageLink(LineageKind Kind, DateOnly EffectiveDate, string PredecessorCode, string? SuccessorCode, string? Note);

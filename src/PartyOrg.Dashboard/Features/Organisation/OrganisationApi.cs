@@ -44,23 +44,23 @@ public static class OrganisationApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<UnitDto>>, ProblemHttpResult>> ListUnitsAsync(
-        string? quarter, string? parent, ClaimsPrincipal user, OrgTreeService trees, AppClock clock, CancellationToken ct)
+        string? quarter, string? parent, ClaimsPrincipal user, ScopeResolver scopes, AppClock clock, CancellationToken ct)
     {
         if (ParseQuarter(quarter, clock) is not { } q)
         {
             return BadQuarter(quarter);
         }
 
-        var tree = await trees.GetTreeAsync(q, ct);
-        var scope = UserScope.For(user);
+        var scope = await scopes.ResolveAsync(UserScope.For(user), q, ct);
+        var tree = scope.Tree;
         IEnumerable<OrgNode> nodes;
         if (parent is null)
         {
-            nodes = scope.Root(tree) is { } root ? tree.Subtree(root.Id) : [];
+            nodes = scope.Units;
         }
         else
         {
-            if (tree.Find(parent) is not { } p || !scope.CanSee(tree, p))
+            if (tree.Find(parent) is not { } p || !scope.CanSee(p))
             {
                 return NotInQuarter(parent, q);
             }
@@ -72,9 +72,9 @@ public static class OrganisationApi
     }
 
     internal static async Task<Results<Ok<StructureDto>, ProblemHttpResult>> GetStructureAsync(
-        string code, string? quarter, ClaimsPrincipal user, OrgTreeService trees, StructureService structures, AppClock clock, CancellationToken ct)
+        string code, string? quarter, ClaimsPrincipal user, ScopeResolver scopes, StructureService structures, AppClock clock, CancellationToken ct)
     {
-        var (found, problem) = await FindInScopeAsync(code, quarter, user, trees, clock, ct);
+        var (found, problem) = await FindInScopeAsync(code, quarter, user, scopes, clock, ct);
         if (found is not { } f)
         {
             return problem!;
@@ -92,20 +92,21 @@ public static class OrganisationApi
     }
 
     /// <summary>
-    /// The unit <paramref name="code"/> as it stood at the end of the quarter, if the caller may see it;
-    /// otherwise the problem to answer (400 for a bad quarter, 404 for a unit absent or out of scope).
+    /// The unit <paramref name="code"/> as it stood at the end of the quarter, if the caller may see it (in
+    /// the scope resolved for that quarter, ADR-005); otherwise the problem to answer (400 for a bad quarter,
+    /// 404 for a unit absent or out of scope).
     /// </summary>
     internal static async Task<(ScopedUnit? Found, ProblemHttpResult? Problem)> FindInScopeAsync(
-        string code, string? quarter, ClaimsPrincipal user, OrgTreeService trees, AppClock clock, CancellationToken ct)
+        string code, string? quarter, ClaimsPrincipal user, ScopeResolver scopes, AppClock clock, CancellationToken ct)
     {
         if (ParseQuarter(quarter, clock) is not { } q)
         {
             return (null, BadQuarter(quarter));
         }
 
-        var tree = await trees.GetTreeAsync(q, ct);
-        return tree.Find(code) is { } unit && UserScope.For(user).CanSee(tree, unit)
-            ? (new ScopedUnit(q, tree, unit), null)
+        var scope = await scopes.ResolveAsync(UserScope.For(user), q, ct);
+        return scope.Tree.Find(code) is { } unit && scope.CanSee(unit)
+            ? (new ScopedUnit(q, scope.Tree, unit), null)
             : (null, NotInQuarter(code, q));
     }
 

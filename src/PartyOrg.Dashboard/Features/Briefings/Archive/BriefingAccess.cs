@@ -7,10 +7,11 @@ namespace PartyOrg.Dashboard.Features.Briefings.Archive;
 
 /// <summary>
 /// Who sees and generates which briefings: the province's roles see every one; a DistrictEditor sees
-/// (and may generate) only briefings whose scope unit lies in their unit's subtree in the briefing's
-/// quarter; the standing committee reads but does not generate.
+/// (and may generate) only briefings whose scope unit lies in their scope as resolved for the briefing's
+/// quarter (their unit's subtree, or its successors' after it ended; ADR-005); the standing committee reads
+/// but does not generate.
 /// </summary>
-public sealed class BriefingAccess(OrgTreeService trees)
+public sealed class BriefingAccess(OrgTreeService trees, ScopeResolver scopes)
 {
     /// <summary>The unit ids of <paramref name="quarter"/>'s tree whose briefings the user may see; null = all.</summary>
     public async Task<IReadOnlySet<int>?> VisibleUnitsAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken)
@@ -21,8 +22,8 @@ public sealed class BriefingAccess(OrgTreeService trees)
             return null;
         }
 
-        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        return scope.Root(tree) is { } root ? tree.Subtree(root.Id).Select(n => n.Id).ToHashSet() : new HashSet<int>();
+        var resolved = await scopes.ResolveAsync(scope, quarter, cancellationToken);
+        return resolved.Units.Select(n => n.Id).ToHashSet();
     }
 
     public async Task<bool> CanSeeAsync(ClaimsPrincipal user, Quarter quarter, int unitId, CancellationToken cancellationToken) =>
@@ -30,26 +31,22 @@ public sealed class BriefingAccess(OrgTreeService trees)
 
     /// <summary>
     /// The units offered in the page's scope filter for a quarter: the scheduled scopes for the province's
-    /// roles, the editor's own unit for a DistrictEditor.
+    /// roles, the root units of their scope in that quarter for a DistrictEditor (their unit, or the units
+    /// that continue it). <see cref="BriefingChoices.Scope"/> answers whether another unit may be chosen.
     /// </summary>
-    public async Task<(OrgTree Tree, IReadOnlyList<OrgNode> Units)> ScopeChoicesAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken)
+    public async Task<BriefingChoices> ScopeChoicesAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken)
     {
         var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        var scope = UserScope.For(user);
-        if (scope.WholeProvince)
-        {
-            return (tree, ScheduledScopes(tree));
-        }
-
-        return (tree, scope.Root(tree) is { } root ? [root] : []);
+        var scope = await scopes.ResolveAsync(UserScope.For(user), tree, tree.Date, cancellationToken);
+        return new BriefingChoices(scope, scope.WholeProvince ? ScheduledScopes(tree) : scope.Roots);
     }
 
     public static bool MayGenerate(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgBoard) || user.IsInRole(Roles.DistrictEditor);
 
-    /// <summary>Whether the user may generate the briefing of <paramref name="node"/> in <paramref name="tree"/>'s quarter.</summary>
-    public static bool CanGenerate(ClaimsPrincipal user, OrgTree tree, OrgNode node) =>
-        MayGenerate(user) && UserScope.For(user).CanSee(tree, node);
+    /// <summary>Whether the user may generate the briefing of <paramref name="node"/> in the quarter <paramref name="scope"/> was resolved for.</summary>
+    public static bool CanGenerate(ClaimsPrincipal user, ResolvedScope scope, OrgNode node) =>
+        MayGenerate(user) && scope.CanSee(node);
 
     /// <summary>What the archive records as the author: the user's e-mail (else their name).</summary>
     public static string RequesterOf(ClaimsPrincipal user) =>
@@ -70,4 +67,10 @@ public sealed class BriefingAccess(OrgTreeService trees)
 
         return [province, .. tree.Children(province.Id).Where(c => c.Sector == UnitSector.District || c.Sector.IsCommuneLevel())];
     }
+}
+
+/// <summary>The units offered in the briefings page's scope filter, with the user's scope in that quarter's tree.</summary>
+public sealed record BriefingChoices(ResolvedScope Scope, IReadOnlyList<OrgNode> Units)
+{
+    public OrgTree Tree => Scope.Tree;
 }

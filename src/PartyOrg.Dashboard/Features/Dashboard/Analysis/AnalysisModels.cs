@@ -10,8 +10,11 @@ namespace PartyOrg.Dashboard.Features.Dashboard.Analysis;
 /// </summary>
 public sealed record AnalysisScope(Quarter Quarter, UnitRef Unit, IReadOnlyList<UnitRef> Breadcrumbs, IReadOnlyList<UnitRef> Children, Freshness Freshness);
 
-/// <summary>What an analysis page gets: the figures, or why there are none (see <see cref="DashboardStatus"/>).</summary>
-public sealed record AnalysisAnswer<T>(DashboardStatus Status, T? View)
+/// <summary>
+/// What an analysis page gets: the figures, or why there are none (see <see cref="DashboardStatus"/>); with
+/// <see cref="DashboardStatus.SeveralUnits"/>, the units of the user's scope to choose from.
+/// </summary>
+public sealed record AnalysisAnswer<T>(DashboardStatus Status, T? View, ScopeLanding? Landing = null)
     where T : class;
 
 /// <summary>A child and some of its stored metrics (read them as shown with <see cref="DashboardRules.Read"/>).</summary>

@@ -17,6 +17,7 @@ namespace PartyOrg.Dashboard.Features.Dashboard.Analysis;
 /// </summary>
 public sealed class AnalysisService(
     OrgTreeService trees,
+    ScopeResolver scopes,
     MetricsQueryService metrics,
     AggregateService aggregates,
     IDbContextFactory<AppDbContext> contexts)
@@ -24,10 +25,10 @@ public sealed class AnalysisService(
     public async Task<AnalysisAnswer<AttendanceView>> GetAttendanceAsync(
         ClaimsPrincipal user, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken = default)
     {
-        var (status, scope, node, children) = await ScopeAsync(user, code, quarter, cancellationToken);
+        var (status, scope, node, children, landing) = await ScopeAsync(user, code, quarter, cancellationToken);
         if (scope is null)
         {
-            return new(status, null);
+            return new(status, null, landing);
         }
 
         var metric = AnalysisMetrics.Choose(AnalysisMetrics.Attendance, metricKey);
@@ -50,10 +51,10 @@ public sealed class AnalysisService(
     public async Task<AnalysisAnswer<SurveysView>> GetSurveysAsync(
         ClaimsPrincipal user, string? code, Quarter quarter, string? metricKey, CancellationToken cancellationToken = default)
     {
-        var (status, scope, node, children) = await ScopeAsync(user, code, quarter, cancellationToken);
+        var (status, scope, node, children, landing) = await ScopeAsync(user, code, quarter, cancellationToken);
         if (scope is null)
         {
-            return new(status, null);
+            return new(status, null, landing);
         }
 
         var metric = AnalysisMetrics.Choose(AnalysisMetrics.Surveys, metricKey);
@@ -88,10 +89,10 @@ public sealed class AnalysisService(
     public async Task<AnalysisAnswer<PracticesView>> GetPracticesAsync(
         ClaimsPrincipal user, string? code, Quarter quarter, CancellationToken cancellationToken = default)
     {
-        var (status, scope, node, children) = await ScopeAsync(user, code, quarter, cancellationToken);
+        var (status, scope, node, children, landing) = await ScopeAsync(user, code, quarter, cancellationToken);
         if (scope is null)
         {
-            return new(status, null);
+            return new(status, null, landing);
         }
 
         var catalogue = await CatalogueAsync(cancellationToken);
@@ -122,21 +123,25 @@ public sealed class AnalysisService(
 
     private static UnitRef Ref(OrgNode n) => new(n.Code, n.Name, n.ShortName, n.Kind);
 
-    private async Task<(DashboardStatus Status, AnalysisScope? Scope, OrgNode? Node, IReadOnlyList<OrgNode> Children)> ScopeAsync(
+    private async Task<(DashboardStatus Status, AnalysisScope? Scope, OrgNode? Node, IReadOnlyList<OrgNode> Children, ScopeLanding? Landing)> ScopeAsync(
         ClaimsPrincipal user, string? code, Quarter quarter, CancellationToken cancellationToken)
     {
-        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
-        var scope = UserScope.For(user);
-        var root = scope.Root(tree);
-        var node = string.IsNullOrWhiteSpace(code) ? root : tree.Find(code.Trim());
-        if (node is null && !string.IsNullOrWhiteSpace(code) && root is not null)
+        var scoped = await scopes.ResolveAsync(UserScope.For(user), quarter, cancellationToken);
+        var tree = scoped.Tree;
+        if (string.IsNullOrWhiteSpace(code) && ScopeLanding.Of(scoped) is { } landing)
         {
-            return (DashboardStatus.NotInQuarter, null, null, []);
+            return (DashboardStatus.SeveralUnits, null, null, [], landing);
         }
 
-        if (node is null || root is null || !scope.CanSee(tree, node))
+        var node = string.IsNullOrWhiteSpace(code) ? scoped.SingleRoot : tree.Find(code.Trim());
+        if (node is null && !string.IsNullOrWhiteSpace(code) && scoped.Roots.Count > 0)
         {
-            return (DashboardStatus.OutOfScope, null, null, []);
+            return (DashboardStatus.NotInQuarter, null, null, [], null);
+        }
+
+        if (node is null || scoped.RootOf(node) is not { } root)
+        {
+            return (DashboardStatus.OutOfScope, null, null, [], null);
         }
 
         var state = await aggregates.GetStateAsync(quarter, cancellationToken);
@@ -145,7 +150,8 @@ public sealed class AnalysisService(
         return (DashboardStatus.Found,
             new AnalysisScope(quarter, Ref(node), path, children.Select(Ref).ToList(), new Freshness(state?.ComputedAt, state is null || state.IsStale)),
             node,
-            children);
+            children,
+            null);
     }
 
     private async Task<List<CatalogueEntry>> CatalogueAsync(CancellationToken cancellationToken)

@@ -104,21 +104,20 @@ public sealed partial class BriefingsPage : IDisposable
 
         // The units offered (and the one "generate now" targets) are those of the chosen quarter, else the last closed one.
         _generateQuarter = _quarter ?? Clock.LastClosedQuarter;
-        var (tree, choices) = await Access.ScopeChoicesAsync(_user, _generateQuarter, _disposed.Token);
-        var chosenUnit = _scope is null ? null : tree.Find(_scope);
-        _scopeChoices = chosenUnit is not null && !choices.Any(c => c.Id == chosenUnit.Id) && UserScopeCanSee(tree, chosenUnit)
+        var offered = await Access.ScopeChoicesAsync(_user, _generateQuarter, _disposed.Token);
+        var choices = offered.Units;
+        var chosenUnit = _scope is null ? null : offered.Tree.Find(_scope);
+        _scopeChoices = chosenUnit is not null && !choices.Any(c => c.Id == chosenUnit.Id) && offered.Scope.CanSee(chosenUnit)
             ? [.. choices, chosenUnit]
             : choices;
         var target = _scope is null ? (choices.Count > 0 ? choices[0] : null) : chosenUnit;
-        _generateTarget = target is not null && BriefingAccess.CanGenerate(_user, tree, target) ? target : null;
+        _generateTarget = target is not null && BriefingAccess.CanGenerate(_user, offered.Scope, target) ? target : null;
 
         if (_table is not null)
         {
             await _table.ReloadServerData();
         }
     }
-
-    private bool UserScopeCanSee(OrgTree tree, OrgNode node) => UserScope.For(_user).CanSee(tree, node);
 
     private async Task<TableData<ArchivedBriefingInfo>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {

@@ -1,0 +1,110 @@
+using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Infrastructure.Time;
+
+namespace PartyOrg.Dashboard.Features.Organisation;
+
+/// <summary>
+/// The one place where a user's scope becomes units of a tree (ADR-005): the whole province, or the
+/// subtrees of the units that the assigned unit stands for on the tree's date — itself while it exists,
+/// its successors by lineage after it ended, its predecessors before it began.
+/// </summary>
+public sealed class ScopeResolver(OrgTreeService trees)
+{
+    /// <summary>The scope in the tree of the end of <paramref name="quarter"/> (dashboards, API, briefings).</summary>
+    public async Task<ResolvedScope> ResolveAsync(UserScope scope, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var tree = await trees.GetTreeAsync(quarter, cancellationToken);
+        return await ResolveAsync(scope, tree, tree.Date, cancellationToken);
+    }
+
+    /// <summary>The scope in <paramref name="tree"/>, which must be the tree of <paramref name="date"/> (forms read the tree of a day).</summary>
+    public async Task<ResolvedScope> ResolveAsync(UserScope scope, OrgTree tree, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(tree);
+        if (scope.WholeProvince)
+        {
+            return new ResolvedScope(tree, true, tree.Roots.Count > 0 ? [tree.Roots[0]] : [], null, null);
+        }
+
+        if (scope.UnitCode is not { } code)
+        {
+            return new ResolvedScope(tree, false, [], null, null);
+        }
+
+        var graph = await trees.GetLineageGraphAsync(cancellationToken);
+        return ResolvedScope.Of(tree, graph, code, date);
+    }
+
+    /// <summary>The ids of the units the scope code stands for on <paramref name="date"/> (imports check their own tree against them).</summary>
+    public async Task<IReadOnlyList<int>> UnitIdsOnAsync(string code, DateOnly date, CancellationToken cancellationToken = default) =>
+        (await trees.GetLineageGraphAsync(cancellationToken)).Resolve(code, date)?.UnitIds ?? [];
+}
+
+/// <summary>
+/// A user's scope in one tree: its root units (each seen with everything below it), and for a
+/// DistrictEditor the assigned unit and how the roots were found from it.
+/// </summary>
+public sealed class ResolvedScope
+{
+    internal ResolvedScope(OrgTree tree, bool wholeProvince, IReadOnlyList<OrgNode> roots, LineageUnit? assigned, ScopeResolution? resolution)
+    {
+        Tree = tree;
+        WholeProvince = wholeProvince;
+        Roots = roots;
+        Assigned = assigned;
+        Resolution = resolution;
+    }
+
+    public OrgTree Tree { get; }
+
+    public bool WholeProvince { get; }
+
+    /// <summary>The top units the user may open, none below another; territorial units first, then by code.</summary>
+    public IReadOnlyList<OrgNode> Roots { get; }
+
+    /// <summary>The unit the scope was assigned as (null for the province's roles or an unknown code).</summary>
+    public LineageUnit? Assigned { get; }
+
+    public ScopeResolution? Resolution { get; }
+
+    /// <summary>The one root, when the scope has exactly one in this tree (the overview opens it).</summary>
+    public OrgNode? SingleRoot => Roots.Count == 1 ? Roots[0] : null;
+
+    /// <summary>Every unit the user may see in this tree, root by root, top down.</summary>
+    public IEnumerable<OrgNode> Units => Roots.SelectMany(r => Tree.Subtree(r.Id));
+
+    public bool CanSee(OrgNode node) => RootOf(node) is not null;
+
+    /// <summary>The root whose subtree holds <paramref name="node"/>, or null when it lies outside the scope.</summary>
+    public OrgNode? RootOf(OrgNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        foreach (var root in Roots)
+        {
+            if (Tree.IsWithin(node.Id, root.Id))
+            {
+                return root;
+            }
+        }
+
+        return null;
+    }
+
+    internal static ResolvedScope Of(OrgTree tree, LineageGraph graph, string code, DateOnly date)
+    {
+        if (graph.Resolve(code, date) is not { } lineage)
+        {
+            return new ResolvedScope(tree, false, [], null, null);
+        }
+
+        var found = lineage.UnitIds.Select(tree.Find).OfType<OrgNode>().ToList();
+        var roots = found
+            .Where(n => !found.Any(other => other.Id != n.Id && tree.IsWithin(n.Id, other.Id)))
+            .OrderBy(n => n.Sector == UnitSector.District || n.Sector.IsCommuneLevel() ? 0 : 1)
+            .ThenBy(n => n.Code, StringComparer.Ordinal)
+            .ToList();
+        return new ResolvedScope(tree, false, roots, graph.Find(code), lineage.Resolution);
+    }
+}
