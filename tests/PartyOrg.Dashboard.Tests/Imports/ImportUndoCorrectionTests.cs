@@ -6,6 +6,7 @@ using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
 using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Meetings.Entry;
+using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.Forms;
@@ -26,7 +27,7 @@ public sealed class ImportUndoCorrectionTests
     private static MeetingEntryService Form(ImportTestBed bed)
     {
         var clock = new AppClock(new FakeTimeProvider(CorrectedAt));
-        return new MeetingEntryService(bed.Database.Contexts, clock, new FactChanges(new AggregateScheduler(new RecordingJobClient()), clock), new AuditLog(clock));
+        return new MeetingEntryService(bed.Database.Contexts, clock, new FactChanges(new AggregateScheduler(new RecordingJobClient()), clock), new AuditLog(clock), new ScopeResolver(new OrgTreeService(bed.Database.Contexts)));
     }
 
     private static async Task<int> MeetingIdAsync(ImportTestBed bed, string code, DateOnly date)

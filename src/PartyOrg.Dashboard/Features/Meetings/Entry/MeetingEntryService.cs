@@ -40,11 +40,10 @@ public sealed record MeetingSaveResult(int? MeetingId, bool Created, IReadOnlyLi
 /// audit line. The recomputes are queued after the commit.
 /// </summary>
 /// <param name="scopeResolver">The app's resolver (shares the cached trees); absent, one over the same database.</param>
-public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts, AppClock clock, FactChanges changes, AuditLog audit, ScopeResolver? scopeResolver = null)
+public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts, AppClock clock, FactChanges changes, AuditLog audit, ScopeResolver scopes)
 {
     private static readonly ResourceManager Text = new(typeof(MeetingEntryText).FullName!, typeof(MeetingEntryText).Assembly);
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-    private readonly ScopeResolver _scopes = scopeResolver ?? new ScopeResolver(new OrgTreeService(contexts));
 
     /// <summary>Cells valid on <paramref name="date"/> in the user's scope whose code or name contains <paramref name="search"/>.</summary>
     public async Task<IReadOnlyList<CellOption>> FindCellsAsync(ClaimsPrincipal user, DateOnly date, string? search, int limit, CancellationToken cancellationToken)
@@ -56,7 +55,7 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tree = await FormAccess.TreeOnAsync(db, date, cancellationToken);
-        var scope = await _scopes.ResolveAsync(UserScope.For(user), tree, date, cancellationToken);
+        var scope = await scopes.ResolveAsync(UserScope.For(user), tree, date, cancellationToken);
         var term = search?.Trim() ?? string.Empty;
         return scope.Units
             .Where(n => n.Kind.HoldsMeetings())
@@ -75,7 +74,7 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tree = await FormAccess.TreeOnAsync(db, date, cancellationToken);
         return FormAccess.CanEditMeetings(user) && tree.Find(code.Trim()) is { } node && node.Kind.HoldsMeetings()
-            && (await _scopes.ResolveAsync(UserScope.For(user), tree, date, cancellationToken)).CanSee(node)
+            && (await scopes.ResolveAsync(UserScope.For(user), tree, date, cancellationToken)).CanSee(node)
             ? ToOption(tree, node)
             : null;
     }
@@ -98,7 +97,7 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
         }
 
         var tree = await FormAccess.TreeOnAsync(db, meeting.Date, cancellationToken);
-        if (tree.Find(meeting.UnitId) is not { } node || !(await _scopes.ResolveAsync(UserScope.For(user), tree, meeting.Date, cancellationToken)).CanSee(node))
+        if (tree.Find(meeting.UnitId) is not { } node || !(await scopes.ResolveAsync(UserScope.For(user), tree, meeting.Date, cancellationToken)).CanSee(node))
         {
             return null;
         }
@@ -111,7 +110,7 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tree = await FormAccess.TreeOnAsync(db, quarter.End, cancellationToken);
-        if (tree.Find(code.Trim()) is not { } node || !(await _scopes.ResolveAsync(UserScope.For(user), tree, quarter.End, cancellationToken)).CanSee(node))
+        if (tree.Find(code.Trim()) is not { } node || !(await scopes.ResolveAsync(UserScope.For(user), tree, quarter.End, cancellationToken)).CanSee(node))
         {
             return null;
         }
@@ -150,7 +149,7 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
             existing = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
             var oldTree = existing is null ? null : await FormAccess.TreeOnAsync(db, existing.Date, cancellationToken);
             if (existing is null || oldTree!.Find(existing.UnitId) is not { } oldNode
-                || !(await _scopes.ResolveAsync(scope, oldTree, existing.Date, cancellationToken)).CanSee(oldNode))
+                || !(await scopes.ResolveAsync(scope, oldTree, existing.Date, cancellationToken)).CanSee(oldNode))
             {
                 // A meeting outside the scope is reported exactly like a missing one.
                 return MeetingSaveResult.Refused([Problem(nameof(MeetingInput.UnitCode), "MeetingNotFound", id)]);
@@ -160,7 +159,7 @@ public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts
         var unit = await FindUnitAsync(db, input.UnitCode, input.Date, cancellationToken);
         problems.AddRange(MeetingRules.Check(input, unit?.Rules, clock.Today));
         var tree = await FormAccess.TreeOnAsync(db, input.Date, cancellationToken);
-        var scopeOnDate = await _scopes.ResolveAsync(scope, tree, input.Date, cancellationToken);
+        var scopeOnDate = await scopes.ResolveAsync(scope, tree, input.Date, cancellationToken);
         if (unit is not null && tree.Find(unit.Id) is { } node && !scopeOnDate.CanSee(node))
         {
             problems.Add(Problem(nameof(MeetingInput.UnitCode), "OutsideScope", unit.Rules.Code));
