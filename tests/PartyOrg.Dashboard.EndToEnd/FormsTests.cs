@@ -6,9 +6,9 @@ namespace PartyOrg.Dashboard.EndToEnd;
 
 /// <summary>
 /// The meeting form and the audit log in the published app with the demo data. Tiểu Cần's district
-/// editor works on the cells of their district; the district level ended on 01/07/2025, so the last
-/// quarter with cells in that scope is 2025-Q2 (the demo meetings fall on days 2–10 and 13–26, so the
-/// 28th is free). The admin then finds the entry in the audit log.
+/// editor enters a meeting of one of the district's cells on 28/06/2025, the last days of the district
+/// level (the demo meetings fall on days 2–10 and 13–26, so the 28th is free); after 01/07/2025 the scope
+/// continues through the successor units (ADR-005, ScopeTests). The admin then finds the entry in the audit log.
 /// </summary>
 public sealed partial class FormsTests(AppServer app, BrowserFixture browser) : EndToEndTest(app, browser)
 {

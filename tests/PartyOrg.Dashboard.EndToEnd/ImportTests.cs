@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PartyOrg.Dashboard.EndToEnd.Infrastructure;
 
@@ -66,6 +67,7 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         await Assertions.Expect(page.GetByTestId("import-batches").Locator("tbody tr").First).ToContainTextAsync("hop-chuyen-de.csv");
         await Assertions.Expect(page.GetByTestId("import-batches")).ToContainTextAsync("Số dòng mỗi trang");
         await Screenshot(page, "result");
+        Assert.Empty(await SeriousAccessibilityViolationsAsync(page));
 
         // The run has its own address: reloaded, the page still shows its report (without a confirm button),
         // and the written batch has a page of its own.
@@ -77,6 +79,8 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         await Assertions.Expect(page.GetByTestId("batch-file")).ToHaveTextAsync("hop-chuyen-de.csv");
         await Assertions.Expect(page.GetByTestId("batch-counts")).ToHaveTextAsync("1 dòng · thêm 1 · thay đổi 0 · đã có 0");
         await Assertions.Expect(page.GetByTestId("batch-quarters")).ToContainTextAsync("Quý III/2026");
+        await Screenshot(page, "batch");
+        Assert.Empty(await SeriousAccessibilityViolationsAsync(page));
 
         // The recompute job runs after the write: the page asks the metrics API every 250 ms, and the test
         // waits (with a deadline) until the cell's figures are fresh again and count the new meeting.
@@ -240,6 +244,10 @@ public sealed class ImportTests(AppServer app, BrowserFixture browser) : EndToEn
         Assert.True(response.Ok, $"GET {url} → {response.Status}: {await response.TextAsync()}");
         return JsonSerializer.Deserialize<T>(await response.TextAsync(), Json)!;
     }
+
+    private static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page) =>
+        [.. (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
 
     private static async Task Screenshot(IPage page, string name)
     {
