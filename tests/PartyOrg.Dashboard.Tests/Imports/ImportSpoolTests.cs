@@ -51,14 +51,17 @@ public sealed class ImportSpoolTests
     }
 
     [Fact]
-    public void Spool_DeletesItsFile_WhenDisposed()
+    public void Spool_LeavesNoFileBehind_EvenIfTheProcessWereKilled()
     {
         var spool = new ImportSpool<Meeting>(1);
         spool.Add(Meeting(1));
         spool.Add(Meeting(2));
         var file = spool.FilePath;
         Assert.NotNull(file);
-        Assert.True(File.Exists(file));
+
+        // On Linux the name is gone as soon as the file is opened; the rows are still there through the handle.
+        Assert.Equal(OperatingSystem.IsWindows(), File.Exists(file));
+        Assert.Equal([1, 2], spool.Rows().Select(m => m.Speakers));
 
         spool.Dispose();
 

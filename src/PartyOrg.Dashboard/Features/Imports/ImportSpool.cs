@@ -4,7 +4,8 @@ namespace PartyOrg.Dashboard.Features.Imports;
 
 /// <summary>
 /// An append-only list of rows that keeps at most <see cref="BufferRows"/> of them in memory: when the
-/// buffer is full it is written to a temporary file (JSON lines, deleted on dispose) and cleared. Reading
+/// buffer is full it is written to a temporary file (JSON lines; unlinked as soon as it is opened on Linux,
+/// deleted on dispose elsewhere) and cleared. Reading
 /// gives the rows back in the order they were added, a chunk at a time, so that validating and writing a
 /// large file needs memory for one chunk, not for the file.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed class ImportSpool<T> : IDisposable
     private readonly List<T> _buffer = [];
     private FileStream? _file;
     private string? _path;
+    private long _length;
     private int _spilled;
 
     public ImportSpool(int bufferRows)
@@ -31,7 +33,7 @@ internal sealed class ImportSpool<T> : IDisposable
     /// <summary>Rows held in memory right now (never more than <see cref="BufferRows"/>).</summary>
     public int InMemory => _buffer.Count;
 
-    /// <summary>The temporary file, once rows went to it.</summary>
+    /// <summary>The temporary file's name, once rows went to it (on Linux it is unlinked at once; the handle keeps the data).</summary>
     internal string? FilePath => _path;
 
     /// <summary>Whether some rows went to the temporary file.</summary>
@@ -49,8 +51,8 @@ internal sealed class ImportSpool<T> : IDisposable
 
     /// <summary>
     /// Every row in the order added, in chunks of at most <paramref name="chunkRows"/>. Rows read back from
-    /// the file are new objects. Each enumeration reads the file through its own handle, so that several
-    /// readers may enumerate at once (not while rows are still being added).
+    /// the file are new objects. Each enumeration reads the file at its own offsets (positional reads on the
+    /// one handle), so that several readers may enumerate at once (not while rows are still being added).
     /// </summary>
     public IEnumerable<IReadOnlyList<T>> Chunks(int chunkRows)
     {
@@ -58,8 +60,7 @@ internal sealed class ImportSpool<T> : IDisposable
         var spilled = _spilled;
         if (spilled > 0)
         {
-            using var file = new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
-            using var reader = new StreamReader(file);
+            using var reader = new StreamReader(new PositionalReader(_file!.SafeFileHandle, _length), bufferSize: 64 * 1024);
             var chunk = new List<T>(Math.Min(chunkRows, spilled));
             for (var i = 0; i < spilled; i++)
             {
@@ -88,11 +89,10 @@ internal sealed class ImportSpool<T> : IDisposable
     /// <summary>Every row in the order added.</summary>
     public IEnumerable<T> Rows() => Chunks(BufferRows).SelectMany(chunk => chunk);
 
-    /// <summary>Deletes the file. Enumerations already running keep reading through their own handles.</summary>
+    /// <summary>Closes (and so deletes) the file; rows can no longer be read.</summary>
     public void Dispose()
     {
         _file?.Dispose();
-        _file = null;
     }
 
     private void Spill()
@@ -100,7 +100,12 @@ internal sealed class ImportSpool<T> : IDisposable
         if (_file is null)
         {
             _path = Path.Combine(Path.GetTempPath(), $"partyorg-import-{Guid.NewGuid():N}.jsonl");
-            _file = new FileStream(_path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose);
+            _file = new FileStream(_path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Unlinked at once: the open handle keeps the data, and a process killed mid-import leaves no file behind.
+                File.Delete(_path);
+            }
         }
 
         foreach (var row in _buffer)
@@ -110,7 +115,52 @@ internal sealed class ImportSpool<T> : IDisposable
         }
 
         _file.Flush();
+        _length = _file.Length;
         _spilled += _buffer.Count;
         _buffer.Clear();
+    }
+
+    /// <summary>A read-only stream over the spool's handle with its own position (positional reads), closing nothing.</summary>
+    private sealed class PositionalReader(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position >= length)
+            {
+                return 0;
+            }
+
+            var read = RandomAccess.Read(handle, buffer[..(int)Math.Min(buffer.Length, length - _position)], _position);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -32,6 +32,16 @@ public static class JobsServiceCollectionExtensions
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+
+        // This host's storage, as configured below. Hangfire's own registration answers JobStorage.Current, a
+        // process-wide static: with two hosts in one process (tests, CLI commands) a client could be handed the
+        // other host's storage, and fail once that host is gone. Registered first, this one wins.
+        JobStorage? storage = null;
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return storage ?? throw new InvalidOperationException("Hangfire's configuration did not choose a job storage.");
+        });
         services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -40,18 +50,18 @@ public static class JobsServiceCollectionExtensions
             var settings = sp.GetRequiredService<DatabaseSettings>();
             if (string.Equals(options.Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
             {
-                config.UseInMemoryStorage();
+                storage = config.UseInMemoryStorage().Entry;
             }
             else if (settings.Provider == DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(
+                storage = config.UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(settings.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }).Entry;
             }
             else
             {
                 var file = sp.GetRequiredService<DataDirectory>().File(HangfireFileName);
-                config.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                storage = config.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }).Entry;
             }
         });
 

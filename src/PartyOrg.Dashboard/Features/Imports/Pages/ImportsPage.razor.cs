@@ -123,8 +123,14 @@ public sealed partial class ImportsPage : IDisposable
             await _file.DisposeAsync();
         }
 
-        _file = new FileStream(Path.Combine(Path.GetTempPath(), $"partyorg-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var path = Path.Combine(Path.GetTempPath(), $"partyorg-upload-{Guid.NewGuid():N}");
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Unlinked at once: the handle keeps the upload, and a crash leaves no file behind.
+            File.Delete(path);
+        }
+
         await using (var upload = e.File.OpenReadStream(max, _cts.Token))
         {
             await upload.CopyToAsync(_file, _cts.Token);
