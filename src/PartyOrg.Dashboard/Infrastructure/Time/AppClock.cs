@@ -7,7 +7,10 @@ public sealed class AppClock(TimeProvider time)
 
     public TimeProvider TimeProvider => time;
 
-    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+    /// <summary>An instant as the province's wall clock shows it (what every page, message and document prints).</summary>
+    public static DateTimeOffset ToLocal(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    public DateTimeOffset Now => ToLocal(time.GetUtcNow());
 
     public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 

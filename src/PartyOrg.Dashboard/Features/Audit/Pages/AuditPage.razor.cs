@@ -70,7 +70,7 @@ public sealed partial class AuditPage
     private string ActionName(AuditAction action) => L["Action" + action];
 
     private static string LocalTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, AppClock.Zone).ToString("G", CultureInfo.CurrentCulture);
+        AppClock.ToLocal(at).ToString("G", CultureInfo.CurrentCulture);
 
     private static DateOnly? ParseDay(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

@@ -74,7 +74,7 @@ public sealed class BriefingBuilder(
             computedAt,
             Header(texts, quarter, root, node),
             texts.Format("Intro", node.Name, texts.QuarterInSentence(quarter)),
-            texts.Format("Provenance", version.ToString(CultureInfo.InvariantCulture), texts.DateTime(TimeZoneInfo.ConvertTime(computedAt, AppClock.Zone))),
+            texts.Format("Provenance", version.ToString(CultureInfo.InvariantCulture), texts.DateTime(AppClock.ToLocal(computedAt))),
             [Structure(context), Meetings(context), Grades(context), Survey(context), Practices(context), Attention(context, attention)],
             new BriefingClosing(texts["Recipients"], [texts["Recipient1"], texts["Recipient2"], texts["Recipient3"], texts["Recipient4"]], texts["SignOnBehalf"], texts["SignTitle"]),
             RawMetrics(texts, keys, node, figures.Current.Values, children, childValues),

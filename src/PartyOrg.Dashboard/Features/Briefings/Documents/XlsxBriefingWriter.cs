@@ -49,7 +49,7 @@ public static class XlsxBriefingWriter
                 [t["InfoScope"], $"{model.ScopeName} ({model.ScopeCode})"],
                 [t["InfoQuarter"], t.Quarter(model.Request.Quarter)],
                 [t["InfoDataVersion"], (double)model.DataVersion],
-                [t["InfoComputedAt"], t.DateTime(TimeZoneInfo.ConvertTime(model.ComputedAt, Infrastructure.Time.AppClock.Zone))],
+                [t["InfoComputedAt"], t.DateTime(Infrastructure.Time.AppClock.ToLocal(model.ComputedAt))],
                 [t["InfoGeneratedOn"], h.PlaceAndDate],
                 [h.IssuerParent, h.Issuer],
             ]);

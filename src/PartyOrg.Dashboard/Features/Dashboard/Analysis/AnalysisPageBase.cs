@@ -130,6 +130,6 @@ public abstract class AnalysisPageBase<TView> : ComponentBase, IDisposable
         : L[metric.LabelKey];
 
     protected string ComputedAtText(Freshness freshness) => freshness.ComputedAt is { } at
-        ? L["ComputedAt", TimeZoneInfo.ConvertTime(at, AppClock.Zone).ToString("g", CultureInfo.CurrentCulture)]
+        ? L["ComputedAt", AppClock.ToLocal(at).ToString("g", CultureInfo.CurrentCulture)]
         : L["NotComputed"];
 }

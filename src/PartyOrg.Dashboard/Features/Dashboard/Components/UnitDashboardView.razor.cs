@@ -195,6 +195,6 @@ public sealed partial class UnitDashboardView : IDisposable
     private string ChildrenChartLabel(UnitDashboard d) => L["DashboardChildrenChart", MetricLabel(d.ChartMetric), QuarterLabel];
 
     private string ComputedAtText(Freshness freshness) => freshness.ComputedAt is { } at
-        ? L["DashboardComputedAt", TimeZoneInfo.ConvertTime(at, AppClock.Zone).ToString("g", CultureInfo.CurrentCulture)]
+        ? L["DashboardComputedAt", AppClock.ToLocal(at).ToString("g", CultureInfo.CurrentCulture)]
         : L["DashboardNotComputed"];
 }

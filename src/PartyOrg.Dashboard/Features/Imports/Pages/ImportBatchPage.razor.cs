@@ -87,7 +87,7 @@ public sealed partial class ImportBatchPage : IDisposable
         batch.Quarters.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Quarter.FromKey(int.Parse(k, CultureInfo.InvariantCulture)));
 
     private static string LocalTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, AppClock.Zone).ToString("G", CultureInfo.CurrentCulture);
+        AppClock.ToLocal(at).ToString("G", CultureInfo.CurrentCulture);
 
     public void Dispose()
     {

@@ -190,7 +190,7 @@ public sealed partial class BriefingsPage : IDisposable
     private string GeneratedByLabel(string by) => by == BriefingScheduleRunner.Requester ? T["BySchedule"] : by;
 
     private static string LocalTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, AppClock.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.CurrentCulture);
+        AppClock.ToLocal(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.CurrentCulture);
 
     /// <summary>"245 KB", "1,2 MB" (vi) / "1.2 MB" (en).</summary>
     internal static string SizeText(long bytes) => bytes switch
