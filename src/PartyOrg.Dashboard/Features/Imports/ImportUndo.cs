@@ -120,7 +120,7 @@ public sealed class ImportUndo(
         }
 
         var items = corrected.Take(named)
-            .Select(c => text["CorrectedMeeting", c.Code, c.Date, c.CreatedBy ?? "-", TimeZoneInfo.ConvertTime(c.CreatedAt, AppClock.Zone)].Value)
+            .Select(c => text["CorrectedMeeting", c.Code, c.Date, c.CreatedBy ?? "-", AppClock.ToLocal(c.CreatedAt)].Value)
             .ToList();
         if (corrected.Count > named)
         {
