@@ -108,7 +108,7 @@ internal sealed class AdoptionsImport(int spoolRows) : ImportHandler(spoolRows)
             return;
         }
 
-        var id = await ImportWriteContext.NextIdAsync(write.Db.Adoptions, a => a.Id, ct);
+        var id = await write.NextIdAsync<Adoption>(a => a.Id, ct);
         await write.WriteChunkedAsync(_plan, a =>
         {
             a.Id = id++;

@@ -98,7 +98,7 @@ internal sealed class AttendanceImport(int spoolRows) : ImportHandler(spoolRows)
             return;
         }
 
-        var id = await ImportWriteContext.NextIdAsync(write.Db.MeetingAttendance, a => a.Id, ct);
+        var id = await write.NextIdAsync<MeetingAttendance>(a => a.Id, ct);
         await write.WriteChunkedAsync(_plan, a =>
         {
             a.Id = id++;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Features.Imports;
@@ -96,17 +95,14 @@ internal sealed class ImportWriteContext(AppDbContext db, BulkWriter writer, int
     }
 
     /// <summary>
-    /// The first free id of <paramref name="set"/>'s table (max + 1), its table locked first (<see cref="LockIdsAsync{T}"/>)
+    /// The first free id of <typeparamref name="T"/>'s table (max + 1), the table locked first (<see cref="LockIdsAsync{T}"/>)
     /// so that a concurrent import cannot be handed the same ids.
     /// </summary>
-    public static async Task<int> NextIdAsync<T>(IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
+    public async Task<int> NextIdAsync<T>(System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
         where T : class
     {
-        var db = set is IInfrastructure<IServiceProvider> infrastructure
-            ? (AppDbContext)infrastructure.GetService<ICurrentDbContext>().Context
-            : throw new ArgumentException("Ids are allocated on a DbSet of the write transaction's context.", nameof(set));
-        await LockIdsAsync<T>(db, ct);
-        return (await set.MaxAsync(System.Linq.Expressions.Expression.Lambda<Func<T, int?>>(
+        await LockIdsAsync<T>(ct);
+        return (await db.Set<T>().MaxAsync(System.Linq.Expressions.Expression.Lambda<Func<T, int?>>(
             System.Linq.Expressions.Expression.Convert(id.Body, typeof(int?)), id.Parameters), ct) ?? 0) + 1;
     }
 
@@ -116,10 +112,9 @@ internal sealed class ImportWriteContext(AppDbContext db, BulkWriter writer, int
     /// primary key; <c>SHARE ROW EXCLUSIVE</c> conflicts with itself and with ordinary inserts (whose identity values
     /// would collide too) but not with reads, so dashboards keep reading meanwhile. SQLite already runs one writer at a time.
     /// </summary>
-    public static async Task LockIdsAsync<T>(AppDbContext db, CancellationToken ct)
+    public async Task LockIdsAsync<T>(CancellationToken ct)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(db);
         if (!db.Database.IsNpgsql())
         {
             return;

@@ -152,7 +152,7 @@ internal sealed class MeetingsImport(int spoolRows) : ImportHandler(spoolRows)
             return;
         }
 
-        var id = await ImportWriteContext.NextIdAsync(write.Db.Meetings, m => m.Id, ct);
+        var id = await write.NextIdAsync<Meeting>(m => m.Id, ct);
         await write.WriteChunkedAsync(_plan, meeting =>
         {
             meeting.Id = id++;

@@ -111,7 +111,7 @@ internal sealed class MembershipImport(int spoolRows) : ImportHandler(spoolRows)
     {
         if (_added is not null)
         {
-            var id = await ImportWriteContext.NextIdAsync(write.Db.Memberships, m => m.Id, ct);
+            var id = await write.NextIdAsync<MembershipSnapshot>(m => m.Id, ct);
             await write.WriteChunkedAsync(_added, m =>
             {
                 m.Id = id++;

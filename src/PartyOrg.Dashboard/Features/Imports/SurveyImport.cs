@@ -119,7 +119,7 @@ internal sealed class SurveyImport(int spoolRows) : ImportHandler(spoolRows)
             _rounds[key] = round.Id;
         }
 
-        await ImportWriteContext.LockIdsAsync<SurveyResponse>(write.Db, ct);
+        await write.LockIdsAsync<SurveyResponse>(ct);
         var id = (await write.Db.SurveyResponses.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1;
         if (_plan is null)
         {

@@ -39,7 +39,6 @@ public sealed record MeetingSaveResult(int? MeetingId, bool Created, IReadOnlyLi
 /// and kind), then one transaction with a form-entry source, the meeting, the quarters marked and an
 /// audit line. The recomputes are queued after the commit.
 /// </summary>
-/// <param name="scopeResolver">The app's resolver (shares the cached trees); absent, one over the same database.</param>
 public sealed class MeetingEntryService(IDbContextFactory<AppDbContext> contexts, AppClock clock, FactChanges changes, AuditLog audit, ScopeResolver scopes)
 {
     private static readonly ResourceManager Text = new(typeof(MeetingEntryText).FullName!, typeof(MeetingEntryText).Assembly);
