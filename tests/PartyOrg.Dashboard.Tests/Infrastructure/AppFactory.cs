@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PartyOrg.Dashboard.Features.Access;
 
 namespace PartyOrg.Dashboard.Tests.Infrastructure;
@@ -8,10 +9,12 @@ namespace PartyOrg.Dashboard.Tests.Infrastructure;
 /// <summary>
 /// The real app (Program.cs, all middleware) on the test server, with a fresh data directory, a real
 /// SQLite file and in-memory job storage. <paramref name="settings"/> adds or overrides configuration keys
-/// ("Imports:BackgroundFileBytes").
+/// ("Imports:BackgroundFileBytes"). The host's warnings and errors go to the output of the test that made it.
 /// </summary>
 public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    private readonly TestOutputLoggerProvider _log = TestOutputLoggerProvider.ForCurrentTest();
+
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "partyorg-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +24,7 @@ public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = nu
         builder.UseSetting("PartyOrg:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Jobs:Storage", "InMemory");
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(_log));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -42,7 +46,7 @@ public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = nu
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ConnectionPools.ReleaseSqliteIn(DataDirectory);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

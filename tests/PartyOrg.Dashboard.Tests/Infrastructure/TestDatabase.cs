@@ -80,7 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_postgresAdmin is not null && _postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            ConnectionPools.Release(Settings);
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
@@ -88,7 +88,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            ConnectionPools.Release(Settings);
         }
 
         try

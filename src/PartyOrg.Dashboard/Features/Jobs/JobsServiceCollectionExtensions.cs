@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -33,36 +35,25 @@ public static class JobsServiceCollectionExtensions
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
 
-        // This host's storage, as configured below. Hangfire's own registration answers JobStorage.Current, a
-        // process-wide static: with two hosts in one process (tests, CLI commands) a client could be handed the
-        // other host's storage, and fail once that host is gone. Registered first, this one wins.
-        JobStorage? storage = null;
+        // Hangfire keeps a "current" storage, activator and logger in process-wide statics, and its own registrations
+        // answer those statics. With two hosts in one process (the test run's app factories, in-process admin
+        // commands) one host would be handed the other's, and fail once that host ended. So this host registers its
+        // own storage (built here, never made "current") and activator first, which Hangfire's registrations leave
+        // alone, and Hangfire's static logging routes each line to a running host (HangfireLogRouting).
+        services.AddSingleton<HangfireHostLogging>();
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(sp =>
         {
             sp.GetRequiredService<IGlobalConfiguration>();
-            return storage ?? throw new InvalidOperationException("Hangfire's configuration did not choose a job storage.");
+            return CreateStorage(sp, options);
         });
         services.AddHangfire((sp, config) =>
         {
+            sp.GetRequiredService<HangfireHostLogging>();
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            var settings = sp.GetRequiredService<DatabaseSettings>();
-            if (string.Equals(options.Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
-            {
-                storage = config.UseInMemoryStorage().Entry;
-            }
-            else if (settings.Provider == DatabaseProvider.Postgres)
-            {
-                storage = config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(settings.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }).Entry;
-            }
-            else
-            {
-                var file = sp.GetRequiredService<DataDirectory>().File(HangfireFileName);
-                storage = config.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }).Entry;
-            }
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogRouting.Instance);
         });
 
         if (server && options.RunServer)
@@ -75,6 +66,24 @@ public static class JobsServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static JobStorage CreateStorage(IServiceProvider services, JobsOptions options)
+    {
+        if (string.Equals(options.Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InMemoryStorage();
+        }
+
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, postgres), postgres);
+        }
+
+        var file = services.GetRequiredService<DataDirectory>().File(HangfireFileName);
+        return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
     }
 
     /// <summary>The Hangfire dashboard, for Admins only (no anonymous or local-request bypass).</summary>
