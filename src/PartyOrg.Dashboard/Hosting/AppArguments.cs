@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PartyOrg.Dashboard.Hosting;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace PartyOrg.Dashboard.Hosting;
 /// </summary>
 public static class AppArguments
 {
-    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Switches = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["--data-dir"] = "PartyOrg:DataDir",
         ["--provider"] = "Database:Provider",
         ["--connection"] = "Database:ConnectionString",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Names of admin commands; anything else in first position that is not an option is an unknown command.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
