@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Benchmarks;
@@ -22,7 +23,7 @@ internal sealed class BenchmarkDatabase
         Contexts = new Factory(settings);
         Trees = new OrgTreeService(Contexts);
         Loader = new QuarterFactsLoader(Contexts, Trees);
-        Aggregates = new AggregateService(Contexts, Loader, new FakeTimeProvider(Now), NullLogger<AggregateService>.Instance);
+        Aggregates = new AggregateService(Contexts, Loader, new FakeTimeProvider(Now), new AppNode("test"), NullLogger<AggregateService>.Instance);
         Metrics = new MetricsQueryService(Contexts);
     }
 

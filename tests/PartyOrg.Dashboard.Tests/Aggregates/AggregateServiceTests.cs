@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.Infrastructure;
@@ -15,8 +16,8 @@ public sealed class AggregateServiceTests
     private static readonly Quarter Q = TinyProvince.Quarter;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static AggregateService Service(TestDatabase db, TimeProvider? time = null) =>
-        new(db.Contexts, new QuarterFactsLoader(db.Contexts, new OrgTreeService(db.Contexts)), time ?? new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 0, 0, 0, TimeSpan.Zero)), NullLogger<AggregateService>.Instance);
+    private static AggregateService Service(TestDatabase db, TimeProvider? time = null, string node = "test") =>
+        new(db.Contexts, new QuarterFactsLoader(db.Contexts, new OrgTreeService(db.Contexts)), time ?? new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 0, 0, 0, TimeSpan.Zero)), new AppNode(node), NullLogger<AggregateService>.Instance);
 
     private static async Task<TestDatabase> TinyAsync(DatabaseProvider provider)
     {
@@ -140,6 +141,117 @@ public sealed class AggregateServiceTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task ALeaseOfAProcessOfThisNodeThatEnded_IsTakenOverAtOnce(DatabaseProvider provider)
+    {
+        await using var db = await TinyAsync(provider);
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 0, 0, 0, TimeSpan.Zero));
+        var ended = await EndedProcessIdAsync();
+        await HoldLeaseAsync(db, new LeaseHolder("test", ended, time.GetUtcNow(), "deadbeef"), time.GetUtcNow() + AggregateService.LeaseDuration);
+
+        var result = await Service(db, time).RecomputeAsync(Q, Ct);
+
+        Assert.Equal(RecomputeOutcome.Computed, result.Outcome);
+        Assert.Null((await Service(db, time).GetStateAsync(Q, Ct))!.LeaseOwner);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ALeaseOfAnotherNode_IsNamed_AndFreeOnceItIsNoLongerRenewed(DatabaseProvider provider)
+    {
+        await using var db = await TinyAsync(provider);
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 3, 0, 0, TimeSpan.Zero));
+        var since = time.GetUtcNow();
+        await HoldLeaseAsync(db, new LeaseHolder("web-2", 4242, since, "0a1b2c3d"), since + AggregateService.LeaseDuration);
+        var service = Service(db, time);
+
+        var busy = await service.RecomputeAsync(Q, Ct);
+        time.Advance(AggregateService.LeaseDuration + TimeSpan.FromSeconds(1));
+        var after = await service.RecomputeAsync(Q, Ct);
+
+        Assert.Equal(RecomputeOutcome.AlreadyRunning, busy.Outcome);
+        Assert.Equal(new LeaseHolder("web-2", 4242, since, "0a1b2c3d"), busy.Holder);
+        Assert.Equal("being recomputed by node web-2 (process 4242) since 10:00:00 05/01/2025", busy.RunningElsewhere);
+        Assert.True(AggregateService.LeaseDuration <= TimeSpan.FromMinutes(1), "a dead node's quarter is free within a minute");
+        Assert.Equal(RecomputeOutcome.Computed, after.Outcome);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ARunningRecompute_RenewsItsLease_SoNoOtherNodeTakesItOver(DatabaseProvider provider)
+    {
+        await using var db = await TinyAsync(provider);
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 3, 0, 0, TimeSpan.Zero));
+        var running = Service(db, time, "web-1");
+        using var renewed = new SemaphoreSlim(0);
+        running.LeaseRenewed = (_, held) =>
+        {
+            Assert.True(held);
+            renewed.Release();
+        };
+        RecomputeResult? other = null;
+        running.BeforeSwap = async _ =>
+        {
+            // Three renewals: 30 s after the lease was taken, when it would have expired unrenewed, and beyond.
+            for (var tick = 0; tick < 4; tick++)
+            {
+                time.Advance(AggregateService.LeaseRenewal);
+                Assert.True(await renewed.WaitAsync(TimeSpan.FromSeconds(30), Ct), $"renewal {tick + 1} did not happen");
+            }
+
+            other = await Service(db, time, "web-2").RecomputeAsync(Q, Ct);
+        };
+
+        var result = await running.RecomputeAsync(Q, Ct);
+
+        Assert.Equal(RecomputeOutcome.Computed, result.Outcome);
+        Assert.NotNull(other);
+        Assert.Equal(RecomputeOutcome.AlreadyRunning, other.Outcome);
+        Assert.Equal("web-1", other.Holder?.Node);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ARecomputeWhoseLeaseWasTakenOver_StopsWithoutSwapping(DatabaseProvider provider)
+    {
+        await using var db = await TinyAsync(provider);
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 3, 0, 0, TimeSpan.Zero));
+        var running = Service(db, time, "web-1");
+        using var renewed = new SemaphoreSlim(0);
+        running.LeaseRenewed = (_, _) => renewed.Release();
+        running.BeforeSwap = async _ =>
+        {
+            await HoldLeaseAsync(db, new LeaseHolder("web-2", 7, time.GetUtcNow(), "feedface"), time.GetUtcNow() + AggregateService.LeaseDuration);
+            time.Advance(AggregateService.LeaseRenewal);
+            Assert.True(await renewed.WaitAsync(TimeSpan.FromSeconds(30), Ct), "the renewal did not happen");
+        };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => running.RecomputeAsync(Q, Ct));
+
+        Assert.Contains("lost", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(await RowsAsync(db));
+        Assert.Equal("web-2", LeaseHolder.Parse((await running.GetStateAsync(Q, Ct))!.LeaseOwner)?.Node);
+    }
+
+    /// <summary>Leaves the quarter's lease as a run of <paramref name="holder"/> that died would have left it.</summary>
+    private static async Task HoldLeaseAsync(TestDatabase db, LeaseHolder holder, DateTimeOffset until)
+    {
+        await using var context = db.CreateContext();
+        var owner = holder.ToString();
+        var ms = until.ToUnixTimeMilliseconds();
+        Assert.Equal(1, await context.QuarterStates.Where(s => s.QuarterKey == Q.Key)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, owner).SetProperty(s => s.LeaseUntil, ms), Ct));
+    }
+
+    /// <summary>The id of a process of this machine that has ended.</summary>
+    private static async Task<int> EndedProcessIdAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await process.WaitForExitAsync(Ct);
+        return process.Id;
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task TwoRecomputes_Racing_LeaveExactlyOneSetOfRows(DatabaseProvider provider)
     {
         await using var db = await TinyAsync(provider);
@@ -235,7 +347,7 @@ public sealed class AggregateServiceTests
             await DataVersions.MarkChangedAsync(context, quarters, DateTimeOffset.UnixEpoch, Ct);
         }
 
-        var results = await new AggregateService(parallel.Contexts, new QuarterFactsLoader(parallel.Contexts, new OrgTreeService(parallel.Contexts)), new FakeTimeProvider(), NullLogger<AggregateService>.Instance) { RebuildParallelism = 2 }
+        var results = await new AggregateService(parallel.Contexts, new QuarterFactsLoader(parallel.Contexts, new OrgTreeService(parallel.Contexts)), new FakeTimeProvider(), new AppNode("test"), NullLogger<AggregateService>.Instance) { RebuildParallelism = 2 }
             .RebuildAllAsync(Ct);
         var oneByOne = Service(sequential);
         foreach (var quarter in quarters)

@@ -9,6 +9,7 @@ using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Briefings;
 using PartyOrg.Dashboard.Features.Briefings.Documents;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.DemoData;
@@ -102,7 +103,7 @@ public sealed class BriefingDatabase : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         var contexts = database.Contexts;
         var trees = new OrgTreeService(contexts);
-        var aggregates = new AggregateService(contexts, new QuarterFactsLoader(contexts, trees), Time, NullLogger<AggregateService>.Instance);
+        var aggregates = new AggregateService(contexts, new QuarterFactsLoader(contexts, trees), Time, new AppNode("test"), NullLogger<AggregateService>.Instance);
         Quarter[] computed = [Quarter, Quarter.Previous, Quarter.Previous.Previous, Quarter.SameQuarterLastYear, StaleQuarter];
         await using (var db = database.CreateContext())
         {

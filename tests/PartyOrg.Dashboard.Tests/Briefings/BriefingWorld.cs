@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Briefings.Archive;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.Aggregates;
@@ -27,7 +28,7 @@ public sealed class BriefingWorld : IAsyncDisposable
         Time = time;
         Options = options;
         Trees = new OrgTreeService(db.Contexts);
-        Aggregates = new AggregateService(db.Contexts, new QuarterFactsLoader(db.Contexts, Trees), time, NullLogger<AggregateService>.Instance);
+        Aggregates = new AggregateService(db.Contexts, new QuarterFactsLoader(db.Contexts, Trees), time, new AppNode("test"), NullLogger<AggregateService>.Instance);
         Renderer = new FakeBriefingRenderer(db.Contexts);
         Archive = new BriefingArchive(db.Contexts, new BriefingAccess(Trees, new ScopeResolver(Trees)), time);
         Generator = new BriefingGenerator(Renderer, Archive, Aggregates, Trees, NullLogger<BriefingGenerator>.Instance);

@@ -12,6 +12,7 @@ using PartyOrg.Dashboard.Features.Audit;
 using PartyOrg.Dashboard.Features.Meetings.Entry;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Features.Practices.Catalogue;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.Aggregates;
@@ -36,7 +37,7 @@ public sealed class FormsFixture : IAsyncDisposable
         Changes = new FactChanges(new AggregateScheduler(Jobs), Clock);
         Meetings = new MeetingEntryService(db.Contexts, Clock, Changes, new AuditLog(Clock), new ScopeResolver(new OrgTreeService(db.Contexts)));
         Catalogue = new PracticeCatalogueService(db.Contexts, Clock, Changes, new AuditLog(Clock));
-        Aggregates = new AggregateService(db.Contexts, new QuarterFactsLoader(db.Contexts, new OrgTreeService(db.Contexts)), Time, NullLogger<AggregateService>.Instance);
+        Aggregates = new AggregateService(db.Contexts, new QuarterFactsLoader(db.Contexts, new OrgTreeService(db.Contexts)), Time, new AppNode("test"), NullLogger<AggregateService>.Instance);
     }
 
     public TestDatabase Db { get; }

@@ -12,6 +12,7 @@ using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
 using PartyOrg.Dashboard.Features.Imports;
 using PartyOrg.Dashboard.Features.Organisation;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 using PartyOrg.Dashboard.Tests.Aggregates;
@@ -42,7 +43,7 @@ public sealed class ImportTestBed : IAsyncDisposable
         Text = Localizer();
         Service = new ImportService(database.Contexts, changes, audit, clock, Text, Options.Create(new ImportOptions { MaxFileBytes = 1024 * 1024, WriteChunkRows = 7 }), NullLogger<ImportService>.Instance);
         Undo = new ImportUndo(database.Contexts, changes, audit, clock, Text);
-        Aggregates = new AggregateService(database.Contexts, new QuarterFactsLoader(database.Contexts, new OrgTreeService(database.Contexts)), time, NullLogger<AggregateService>.Instance);
+        Aggregates = new AggregateService(database.Contexts, new QuarterFactsLoader(database.Contexts, new OrgTreeService(database.Contexts)), time, new AppNode("test"), NullLogger<AggregateService>.Instance);
     }
 
     public static ImportActor Admin { get; } = new("admin@test", true, true, null);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
@@ -13,41 +15,61 @@ public enum RecomputeOutcome
     AlreadyRunning = 2,
 }
 
-public sealed record RecomputeResult(Quarter Quarter, RecomputeOutcome Outcome, int Rows, long DataVersion, TimeSpan Elapsed);
+/// <param name="Holder">With <see cref="RecomputeOutcome.AlreadyRunning"/>: who holds the quarter's lease, and since when.</param>
+public sealed record RecomputeResult(Quarter Quarter, RecomputeOutcome Outcome, int Rows, long DataVersion, TimeSpan Elapsed, LeaseHolder? Holder = null)
+{
+    /// <summary>"being recomputed by node web-1 (process 4242) since 18:02:11 03/12/2026" (Vietnam time), or null when it ran.</summary>
+    public string? RunningElsewhere => Holder is { } h
+        ? string.Create(CultureInfo.InvariantCulture, $"being recomputed by node {h.Node} (process {h.ProcessId}) since {AppClock.ToLocal(h.Since):HH:mm:ss dd/MM/yyyy}")
+        : Outcome == RecomputeOutcome.AlreadyRunning ? "being recomputed by another run" : null;
+}
 
 /// <summary>
 /// Recomputes the aggregates of a quarter: takes a short lease on the quarter, computes from the facts
 /// without holding any lock, then swaps the rows in one transaction. A failure leaves the previous
 /// aggregates in place. Running it twice gives identical rows.
+/// The lease lasts <see cref="LeaseDuration"/> and is renewed every <see cref="LeaseRenewal"/> while the run loads and
+/// computes, so a run whose process died (a crash, a kill) frees its quarter within half a minute on any node, and at
+/// once for a run of this node whose process is known to have ended.
 /// </summary>
 public sealed partial class AggregateService(
     IDbContextFactory<AppDbContext> contexts,
     QuarterFactsLoader loader,
     TimeProvider time,
+    AppNode node,
     ILogger<AggregateService> logger) : IDisposable
 {
-    /// <summary>How long a lease lasts: long enough for a province-scale quarter, short enough to recover from a crash.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+    /// <summary>How long a lease lasts without renewal: a dead run's quarter is free again after this.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a running recompute renews its lease.</summary>
+    public static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _swapGate = new(1, 1);
 
     /// <summary>Test hook: runs between computing and swapping (e.g. to fail a run on purpose).</summary>
     internal Func<Quarter, Task>? BeforeSwap { get; set; }
 
+    /// <summary>Test hook: runs after each renewal of a lease, with whether the lease was still held.</summary>
+    internal Action<Quarter, bool>? LeaseRenewed { get; set; }
+
     public async Task<RecomputeResult> RecomputeAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var owner = Guid.NewGuid().ToString("N");
-        var version = await TryTakeLeaseAsync(quarter, owner, cancellationToken);
+        var owner = LeaseHolder.For(node, time.GetUtcNow()).ToString();
+        var (version, holder) = await TryTakeLeaseAsync(quarter, owner, cancellationToken);
         if (version is null)
         {
-            LogAlreadyRunning(logger, quarter);
-            return new RecomputeResult(quarter, RecomputeOutcome.AlreadyRunning, 0, 0, stopwatch.Elapsed);
+            LogAlreadyRunning(logger, quarter, holder);
+            return new RecomputeResult(quarter, RecomputeOutcome.AlreadyRunning, 0, 0, stopwatch.Elapsed, holder);
         }
 
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = new CancellationTokenSource();
+        var renewing = RenewLeaseAsync(quarter, owner, lost, renewal.Token);
         try
         {
-            var facts = await loader.LoadAsync(quarter, cancellationToken);
+            var facts = await loader.LoadAsync(quarter, lost.Token);
             var loaded = stopwatch.Elapsed;
             var rows = AggregateCalculator.Compute(facts);
             var computed = stopwatch.Elapsed;
@@ -59,9 +81,12 @@ public sealed partial class AggregateService(
             // One swap at a time in this process: SQLite has a single writer, and a province-scale
             // swap can outlast the busy timeout of a second writer waiting for it (scale 30 writes
             // millions of rows). Loading and computing, the larger part, still overlap.
-            await _swapGate.WaitAsync(cancellationToken);
+            await _swapGate.WaitAsync(lost.Token);
             try
             {
+                // The swap checks the lease first, in its transaction; renewing while it writes would only wait on it.
+                await StopAsync(renewal, renewing);
+                lost.Token.ThrowIfCancellationRequested();
                 await SwapAsync(quarter, rows, version.Value, owner, stopwatch.Elapsed, cancellationToken);
             }
             finally
@@ -72,10 +97,73 @@ public sealed partial class AggregateService(
             LogComputed(logger, quarter, rows.Count, stopwatch.Elapsed.TotalMilliseconds, loaded.TotalMilliseconds, (computed - loaded).TotalMilliseconds, (stopwatch.Elapsed - computed).TotalMilliseconds);
             return new RecomputeResult(quarter, RecomputeOutcome.Computed, rows.Count, version.Value, stopwatch.Elapsed);
         }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var failure = new InvalidOperationException($"The lease on {quarter} was lost while it was recomputed (another node took it over); nothing was swapped.");
+            await ReleaseAfterFailureAsync(quarter, owner, failure);
+            throw failure;
+        }
         catch (Exception ex)
         {
             await ReleaseAfterFailureAsync(quarter, owner, ex);
             throw;
+        }
+        finally
+        {
+            await StopAsync(renewal, renewing);
+            renewal.Dispose();
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource renewal, Task renewing)
+    {
+        if (!renewal.IsCancellationRequested)
+        {
+            await renewal.CancelAsync();
+        }
+
+        await renewing;
+    }
+
+    /// <summary>
+    /// Renews the lease every <see cref="LeaseRenewal"/> until <paramref name="stop"/>; cancels <paramref name="lost"/>
+    /// when the lease is found taken over. A renewal that fails (the database busy) is tried again at the next tick:
+    /// the swap's own check decides in the end.
+    /// </summary>
+    private async Task RenewLeaseAsync(Quarter quarter, string owner, CancellationTokenSource lost, CancellationToken stop)
+    {
+        var key = quarter.Key;
+        using var timer = new PeriodicTimer(LeaseRenewal, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                bool held;
+                try
+                {
+                    await using var db = await contexts.CreateDbContextAsync(stop);
+                    var until = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)LeaseDuration.TotalMilliseconds;
+                    held = await db.QuarterStates
+                        .Where(s => s.QuarterKey == key && s.LeaseOwner == owner)
+                        .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseUntil, until), stop) == 1;
+                }
+                catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+                {
+                    LogRenewalFailed(logger, quarter, ex);
+                    continue;
+                }
+
+                LeaseRenewed?.Invoke(quarter, held);
+                if (!held)
+                {
+                    await lost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run is swapping or has ended.
         }
     }
 
@@ -115,8 +203,10 @@ public sealed partial class AggregateService(
         return await db.QuarterStates.AsNoTracking().SingleOrDefaultAsync(s => s.QuarterKey == quarter.Key, cancellationToken);
     }
 
-    /// <returns>The quarter's data version at the moment the lease was taken, or null when another run holds it.</returns>
-    private async Task<long?> TryTakeLeaseAsync(Quarter quarter, string owner, CancellationToken cancellationToken)
+    /// <returns>
+    /// The quarter's data version at the moment the lease was taken, or null and the holder when another run holds it.
+    /// </returns>
+    private async Task<(long? Version, LeaseHolder? Holder)> TryTakeLeaseAsync(Quarter quarter, string owner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = quarter.Key;
@@ -142,10 +232,27 @@ public sealed partial class AggregateService(
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, owner).SetProperty(s => s.LeaseUntil, until), cancellationToken);
         if (taken != 1)
         {
-            return null;
+            // Held: by a live run, or by a process of this node that has ended (killed mid-run), whose lease is taken
+            // over at once — only if it still holds it, so two runs taking over together cannot both win.
+            var stored = await db.QuarterStates.Where(s => s.QuarterKey == key).Select(s => s.LeaseOwner).SingleOrDefaultAsync(cancellationToken);
+            var holder = LeaseHolder.Parse(stored);
+            if (stored is null || holder is null || !node.HasEndedHere(holder.Node, holder.ProcessId))
+            {
+                return (null, holder);
+            }
+
+            taken = await db.QuarterStates
+                .Where(s => s.QuarterKey == key && s.LeaseOwner == stored)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, owner).SetProperty(s => s.LeaseUntil, until), cancellationToken);
+            if (taken != 1)
+            {
+                return (null, LeaseHolder.Parse(await db.QuarterStates.Where(s => s.QuarterKey == key).Select(s => s.LeaseOwner).SingleOrDefaultAsync(cancellationToken)));
+            }
+
+            LogTakenOver(logger, quarter, stored);
         }
 
-        return await db.QuarterStates.Where(s => s.QuarterKey == key).Select(s => s.DataVersion).SingleAsync(cancellationToken);
+        return (await db.QuarterStates.Where(s => s.QuarterKey == key).Select(s => s.DataVersion).SingleAsync(cancellationToken), null);
     }
 
     private async Task SwapAsync(Quarter quarter, IReadOnlyList<MetricValue> rows, long version, string owner, TimeSpan elapsed, CancellationToken cancellationToken)
@@ -230,8 +337,14 @@ public sealed partial class AggregateService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Aggregates of {Quarter}: {Rows} rows in {Milliseconds:0} ms (load {Load:0}, compute {Compute:0}, swap {Swap:0}).")]
     private static partial void LogComputed(ILogger logger, Quarter quarter, int rows, double milliseconds, double load, double compute, double swap);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A recompute of {Quarter} is already running; this one stops.")]
-    private static partial void LogAlreadyRunning(ILogger logger, Quarter quarter);
+    [LoggerMessage(Level = LogLevel.Information, Message = "A recompute of {Quarter} is already running ({Holder}); this one stops.")]
+    private static partial void LogAlreadyRunning(ILogger logger, Quarter quarter, LeaseHolder? holder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease on {Quarter} was held by {Holder}, a process of this node that has ended; taken over.")]
+    private static partial void LogTakenOver(ILogger logger, Quarter quarter, string holder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease on {Quarter}; trying again at the next tick.")]
+    private static partial void LogRenewalFailed(ILogger logger, Quarter quarter, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lease on {Quarter} after a failure.")]
     private static partial void LogReleaseFailed(ILogger logger, Quarter quarter, Exception exception);

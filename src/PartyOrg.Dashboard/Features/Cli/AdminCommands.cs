@@ -208,7 +208,9 @@ public static class AdminCommands
                 var results = quarter is { } q ? [await service.RecomputeAsync(q, ct)] : await service.RebuildAllAsync(ct);
                 foreach (var result in results)
                 {
-                    await output.WriteLineAsync($"{result.Quarter}: {result.Outcome} ({result.Rows} rows, data version {result.DataVersion}, {result.Elapsed.TotalSeconds:0.00} s)");
+                    await output.WriteLineAsync(result.RunningElsewhere is { } elsewhere
+                        ? $"{result.Quarter}: {result.Outcome}: {elsewhere}; try again in a minute"
+                        : $"{result.Quarter}: {result.Outcome} ({result.Rows} rows, data version {result.DataVersion}, {result.Elapsed.TotalSeconds:0.00} s)");
                 }
 
                 return results.Any(x => x.Outcome != RecomputeOutcome.Computed) ? Failed : Ok;

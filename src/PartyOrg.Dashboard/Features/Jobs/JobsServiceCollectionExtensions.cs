@@ -5,6 +5,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Features.Jobs;
@@ -58,10 +59,10 @@ public static class JobsServiceCollectionExtensions
 
         if (server && options.RunServer)
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
                 o.WorkerCount = Math.Max(1, options.WorkerCount);
-                o.ServerName = $"partyorg-{Environment.MachineName}";
+                o.ServerName = $"partyorg-{sp.GetRequiredService<AppNode>().Name}";
             });
         }
 

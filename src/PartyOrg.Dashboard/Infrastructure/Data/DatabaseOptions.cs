@@ -41,4 +41,7 @@ public sealed class AppOptions
 
     [Range(1, 1000)]
     public int DemoScale { get; set; } = 1;
+
+    /// <summary>This node's name in leases and the job server's name (default: the machine's name).</summary>
+    public string? NodeName { get; set; }
 }

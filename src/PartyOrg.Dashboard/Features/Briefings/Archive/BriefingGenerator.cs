@@ -43,7 +43,7 @@ public sealed partial class BriefingGenerator(
                 var result = await aggregates.RecomputeAsync(quarter, cancellationToken);
                 if (result.Outcome == RecomputeOutcome.AlreadyRunning)
                 {
-                    throw new BriefingUnavailableException($"the aggregates of {quarter} are being recomputed; try again in a minute");
+                    throw new BriefingUnavailableException($"the aggregates of {quarter} are {result.RunningElsewhere}; try again in a minute");
                 }
 
                 recomputed = true;

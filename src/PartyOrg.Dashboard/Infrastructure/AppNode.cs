@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace PartyOrg.Dashboard.Infrastructure;
+
+/// <summary>
+/// This process as the other nodes see it: a name (<c>PartyOrg:NodeName</c>, by default the machine's name) and the
+/// process id. Leases and the job server carry it, so a message can say who holds what, and a lease held by a process
+/// of this node that no longer runs is known to be dead at once.
+/// </summary>
+public sealed class AppNode
+{
+    /// <summary>Node names longer than this are cut, so that a lease holder fits its column.</summary>
+    public const int MaxNameLength = 24;
+
+    public AppNode(string? name)
+    {
+        var chosen = string.IsNullOrWhiteSpace(name) ? Environment.MachineName : name.Trim();
+        Name = new string([.. chosen.Take(MaxNameLength).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+        ProcessId = Environment.ProcessId;
+    }
+
+    public string Name { get; }
+
+    public int ProcessId { get; }
+
+    /// <summary>Whether a process of this node with that id is running now (false for another node's: unknown here).</summary>
+    public bool IsRunningHere(string node, int processId)
+    {
+        if (!string.Equals(node, Name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (processId == ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the holder is a process of this node that has ended (a crash, a kill): its lease is free.</summary>
+    public bool HasEndedHere(string node, int processId) =>
+        string.Equals(node, Name, StringComparison.Ordinal) && !IsRunningHere(node, processId);
+}
