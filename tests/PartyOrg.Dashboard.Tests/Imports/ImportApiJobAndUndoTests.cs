@@ -142,6 +142,40 @@ public sealed class ImportApiJobAndUndoTests
     }
 
     [Fact]
+    public async Task ALargeUploadWhoseWriteFailsOnTheDatabase_EndsFailed_WithAMessage_AndWritesNothing()
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string>
+        {
+            ["Imports:BackgroundFileBytes"] = BackgroundBytes.ToString(CultureInfo.InvariantCulture),
+        });
+        var client = app.CreateClient();
+        var board = await app.CreateUserWithTokenAsync("board@test", Roles.OrgBoard);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province(2))), Ct)).StatusCode);
+        var path = Path.Combine(app.DataDirectory, "big-meetings.csv");
+        ImportFiles.WriteMeetings(path, 40, 2);
+        var before = await ChecksumAsync(app);
+        var accepted = await client.SendAsync(Upload("/api/v1/imports/meetings", board, "big.csv", await File.ReadAllBytesAsync(path, Ct)), Ct);
+        var body = (await accepted.Content.ReadFromJsonAsync<ImportAccepted>(Json, Ct))!;
+        var imports = app.Services.GetRequiredService<ImportService>();
+        imports.BeforeCommit = () => throw new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13);
+        try
+        {
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => RunEnqueuedImportJobAsync(app, body.ProgressId));
+        }
+        finally
+        {
+            imports.BeforeCommit = null;
+        }
+
+        var failed = await ProgressAsync(client, body.ProgressUrl, board);
+
+        Assert.Equal(ImportPhase.Failed, failed.Phase);
+        Assert.Equal("the database refused the operation: the disk is full (SQLite: database or disk is full); free space in the data directory and try again; nothing of the file was written.", failed.Error);
+        Assert.Equal(0, failed.RowsWritten);
+        Assert.Equal(before, await ChecksumAsync(app));
+    }
+
+    [Fact]
     public async Task Undo_ByAnAdminOverHttp_RemovesTheBatch_RestoresTheChecksum_Audits_AndRefusesASecondUndo()
     {
         await using var app = new AppFactory();

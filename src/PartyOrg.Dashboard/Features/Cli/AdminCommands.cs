@@ -45,6 +45,12 @@ public static class AdminCommands
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception ex) when (StorageFailure.Describe(ex) is { } storage)
+        {
+            // Disk full, a locked or read-only database, no permission: one line, not a stack trace.
+            await errors.WriteLineAsync($"partyorg: {storage}");
+            return Failed;
+        }
         catch (Exception ex) when (ex is StartupException or AccessException or CommandException or Imports.ImportRefusedException or InvalidOperationException or OperationCanceledException)
         {
             await errors.WriteLineAsync($"partyorg: {ex.Message}");

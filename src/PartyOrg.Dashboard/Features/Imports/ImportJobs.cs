@@ -51,6 +51,14 @@ public sealed class ImportJobs(
         {
             progress.Set(new ImportProgress(id, ImportPhase.Failed, 0, 0, 0, null, ex.Message));
         }
+        catch (Exception ex)
+        {
+            // The write is one transaction: nothing of the file was stored. The page and the API must say so, instead
+            // of showing the last phase for good while Hangfire records the failure.
+            var why = StorageFailure.Describe(ex) ?? "the import stopped on an unexpected error (written to the server's log)";
+            progress.Set(new ImportProgress(id, ImportPhase.Failed, 0, 0, 0, null, $"{why}; nothing of the file was written."));
+            throw;
+        }
         finally
         {
             File.Delete(path);

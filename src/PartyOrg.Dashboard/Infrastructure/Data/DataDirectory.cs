@@ -18,16 +18,27 @@ public sealed class DataDirectory
     public static DataDirectory Open(string? configured)
     {
         var path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultPath : configured);
+        var probe = System.IO.Path.Combine(path, $".write-test-{Environment.ProcessId}");
         try
         {
             Directory.CreateDirectory(path);
-            var probe = System.IO.Path.Combine(path, $".write-test-{Environment.ProcessId}");
             System.IO.File.WriteAllText(probe, "ok");
-            System.IO.File.Delete(probe);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StartupException($"data directory '{path}' is not usable: {ex.Message}");
+        }
+        finally
+        {
+            // A full disk creates the file and then fails to write it: never leave it behind.
+            try
+            {
+                System.IO.File.Delete(probe);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The directory itself is not usable; said above.
+            }
         }
 
         return new DataDirectory(path);
