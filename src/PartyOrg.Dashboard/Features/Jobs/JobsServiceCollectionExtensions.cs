@@ -31,6 +31,9 @@ public static class JobsServiceCollectionExtensions
 {
     public const string HangfireFileName = "hangfire.db";
 
+    /// <summary>How long a job fetched on PostgreSQL stays invisible after its worker's last keep-alive.</summary>
+    public static readonly TimeSpan PostgresInvisibilityTimeout = TimeSpan.FromSeconds(45);
+
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, bool server)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -59,10 +62,12 @@ public static class JobsServiceCollectionExtensions
 
         if (server && options.RunServer)
         {
+            // Before the job server starts fetching: jobs a crash interrupted go back to their queue.
+            services.AddHostedService<InterruptedJobs>();
             services.AddHangfireServer((sp, o) =>
             {
                 o.WorkerCount = Math.Max(1, options.WorkerCount);
-                o.ServerName = $"partyorg-{sp.GetRequiredService<AppNode>().Name}";
+                o.ServerName = InterruptedJobs.ServerName(sp.GetRequiredService<AppNode>());
             });
         }
 
@@ -79,7 +84,16 @@ public static class JobsServiceCollectionExtensions
         var settings = services.GetRequiredService<DatabaseSettings>();
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            // A job whose node died goes back to the queue within a minute: the fetched job is kept invisible only while
+            // its worker keeps it alive (sliding), for 45 s after its last keep-alive, and idle workers look every 5 s.
+            var postgres = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = PostgresInvisibilityTimeout,
+                QueuePollInterval = TimeSpan.FromSeconds(5),
+            };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, postgres), postgres);
         }
 
