@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using PartyOrg.Dashboard.Features.Briefings.Archive;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
@@ -106,6 +107,32 @@ public sealed class BriefingScheduleTests
         var archived = await world.ArchivedAsync();
         Assert.Equal(8, archived.Count);
         Assert.DoesNotContain(archived, a => a.Quarter == new Quarter(2024, 2)); // outside the look-back window
+    }
+
+    [Fact]
+    public async Task CatchUp_StartedByTwoNodesTogether_RendersEachBriefingOnce()
+    {
+        var quarters = Quarter.Range(new Quarter(2024, 2), new Quarter(2025, 2)).ToArray();
+        await using var world = await BriefingWorld.CreateAsync(DatabaseProvider.Sqlite, new DateTime(2025, 8, 1, 8, 0, 0), quarters);
+        var storage = new Hangfire.InMemory.InMemoryStorage();
+        BriefingJobs Node() => new(world.Runner, new Lazy<BriefingGenerator>(world.Generator), storage, NullLogger<BriefingJobs>.Instance);
+        var (first, second) = (Node(), Node());
+        var started = false;
+        // The second node starts its catch-up while the first is rendering its first briefing.
+        world.Renderer.BeforeRender = async () =>
+        {
+            if (!started)
+            {
+                started = true;
+                await second.CatchUpAsync(Ct);
+            }
+        };
+
+        await first.CatchUpAsync(Ct);
+
+        Assert.True(started);
+        Assert.Equal(8, world.Renderer.Calls.Count); // 2024-Q3 … 2025-Q2, the province and its district: once each
+        Assert.Equal(8, (await world.ArchivedAsync()).Count);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class FakeBriefingRenderer(IDbContextFactory<AppDbContext> context
 
     public ConcurrentQueue<(BriefingRequest Request, long DataVersion)> Calls { get; } = new();
 
+    /// <summary>Runs at the start of every render (e.g. to start another run while this one is under way).</summary>
+    public Func<Task>? BeforeRender { get; set; }
+
     public static byte[] Bytes(BriefingRequest request, long dataVersion, BriefingFormat format) =>
         Encoding.UTF8.GetBytes($"{format}|{request.Quarter}|{request.ScopeCode}|{request.Culture.Name}|{dataVersion}");
 
@@ -26,6 +29,11 @@ public sealed class FakeBriefingRenderer(IDbContextFactory<AppDbContext> context
 
     public async Task<RenderedBriefing> RenderAsync(BriefingRequest request, IReadOnlyCollection<BriefingFormat> formats, CancellationToken cancellationToken)
     {
+        if (BeforeRender is { } hook)
+        {
+            await hook();
+        }
+
         var tree = await _trees.GetTreeAsync(request.Quarter, cancellationToken);
         var unit = tree.Find(request.ScopeCode) ?? throw new KeyNotFoundException($"no unit {request.ScopeCode} in {request.Quarter}");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

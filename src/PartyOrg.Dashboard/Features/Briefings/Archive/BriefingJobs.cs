@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Hangfire.States;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Infrastructure.Time;
@@ -8,9 +9,15 @@ namespace PartyOrg.Dashboard.Features.Briefings.Archive;
 /// <summary>
 /// The Hangfire jobs of the briefings. Arguments are small (a quarter key, a code, a language, an
 /// e-mail); every job is safe to run twice because the archive is idempotent per data version.
+/// The scheduled runs (quarterly and catch-up) run on one node at a time: every node enqueues a catch-up when it
+/// starts, and two runs together would each render every missing briefing (the archive keeps one, but the work is
+/// done twice). A run that finds another holding the job storage's lock leaves the work to it.
 /// </summary>
-public sealed class BriefingJobs(BriefingScheduleRunner runner, Lazy<BriefingGenerator> generator)
+public sealed partial class BriefingJobs(BriefingScheduleRunner runner, Lazy<BriefingGenerator> generator, JobStorage storage, ILogger<BriefingJobs> logger)
 {
+    /// <summary>The job storage's distributed lock held by the scheduled run in progress.</summary>
+    public const string ScheduleLock = "partyorg:briefings-schedule";
+
     public const string QuarterlyJobId = "briefings-quarterly";
     public const string CatchUpJobId = "briefings-catch-up";
 
@@ -23,13 +30,13 @@ public sealed class BriefingJobs(BriefingScheduleRunner runner, Lazy<BriefingGen
 
     [JobDisplayName("Báo cáo quý theo lịch")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [600, 1800, 3600])]
-    public async Task QuarterlyAsync(CancellationToken cancellationToken) =>
-        ThrowOnFailures(await runner.RunQuarterlyAsync(cancellationToken));
+    public Task QuarterlyAsync(CancellationToken cancellationToken) =>
+        OnOneNodeAsync(() => runner.RunQuarterlyAsync(cancellationToken));
 
     [JobDisplayName("Bổ sung báo cáo quý còn thiếu")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [600, 1800, 3600])]
-    public async Task CatchUpAsync(CancellationToken cancellationToken) =>
-        ThrowOnFailures(await runner.CatchUpAsync(cancellationToken));
+    public Task CatchUpAsync(CancellationToken cancellationToken) =>
+        OnOneNodeAsync(() => runner.CatchUpAsync(cancellationToken));
 
     /// <summary>"Generate now" from the page: no automatic retry, so the page shows a failure at once.</summary>
     /// <returns>The archived version's id.</returns>
@@ -37,6 +44,38 @@ public sealed class BriefingJobs(BriefingScheduleRunner runner, Lazy<BriefingGen
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<int> GenerateAsync(int quarterKey, string scopeCode, string culture, string requestedBy, CancellationToken cancellationToken) =>
         (await generator.Value.GenerateAsync(Quarter.FromKey(quarterKey), scopeCode, culture, requestedBy, cancellationToken)).Briefing.Id;
+
+    /// <returns>The run's result, or null when another run held the lock and this one did nothing.</returns>
+    internal async Task<ScheduleRunResult?> RunOnOneNodeAsync(Func<Task<ScheduleRunResult>> run)
+    {
+        using var connection = storage.GetConnection();
+        IDisposable held;
+        try
+        {
+            held = connection.AcquireDistributedLock(ScheduleLock, TimeSpan.Zero);
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            LogLeftToOther(logger);
+            return null;
+        }
+
+        using (held)
+        {
+            return await run();
+        }
+    }
+
+    private async Task OnOneNodeAsync(Func<Task<ScheduleRunResult>> run)
+    {
+        if (await RunOnOneNodeAsync(run) is { } result)
+        {
+            ThrowOnFailures(result);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another scheduled briefing run holds the lock; this one leaves the work to it.")]
+    private static partial void LogLeftToOther(ILogger logger);
 
     private static void ThrowOnFailures(ScheduleRunResult result)
     {
