@@ -41,4 +41,10 @@ public sealed class AppOptions
 
     [Range(1, 1000)]
     public int DemoScale { get; set; } = 1;
+
+    /// <summary>
+    /// Serve a database holding demo data (and demo accounts with a published password) on other addresses than
+    /// loopback (<c>--allow-demo-on-network</c>); refused at start-up otherwise.
+    /// </summary>
+    public bool AllowDemoOnNetwork { get; set; }
 }
