@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,20 +66,10 @@ public sealed class DemoExposureTests
     [InlineData("http://127.0.0.1:5000", false, false)]
     public async Task StartUp_WithADemoAccount_IsRefusedOnANetworkAddress_UnlessAllowed(string url, bool allow, bool refused)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "partyorg-tests", Guid.NewGuid().ToString("N"));
+        var dataDirectory = await DemoDataDirectoryAsync();
         try
         {
-            string[] args = ["--data-dir", dataDirectory, "--no-demo", "--urls", url, "--Jobs:Storage=InMemory", "--Jobs:RunServer=false", .. allow ? ["--allow-demo-on-network"] : Array.Empty<string>()];
-            var builder = WebApplication.CreateBuilder(AppArguments.ToConfiguration(args));
-            builder.UseDefaultUrl("http://localhost:5000");
-            builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: false);
-            await using var app = builder.Build();
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<StartupTasks>().PrepareAsync(TestContext.Current.CancellationToken);
-                var (email, role, demoScope, name) = DemoAccounts.All[0];
-                await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddUserAsync(email, role, demoScope, "Correct-Horse-42", name);
-            }
+            await using var app = Build(dataDirectory, ["--urls", url, .. allow ? ["--allow-demo-on-network"] : Array.Empty<string>()]);
 
             var prepare = app.PrepareAsync();
 
@@ -94,8 +85,80 @@ public sealed class DemoExposureTests
         }
         finally
         {
-            ConnectionPools.ReleaseSqliteIn(dataDirectory);
-            Directory.Delete(dataDirectory, recursive: true);
+            Delete(dataDirectory);
         }
+    }
+
+    /// <summary>The built app itself, as an operator starts it: one line on stderr, exit code 1, never serving.</summary>
+    [Fact]
+    public async Task TheApp_WithDemoData_OnEveryInterface_ExitsWithOneLineSayingWhyAndHow()
+    {
+        var dataDirectory = await DemoDataDirectoryAsync();
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "PartyOrg.Dashboard.dll"), "--data-dir", dataDirectory, "--no-demo", "--urls", "http://0.0.0.0:0" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment.Remove("ASPNETCORE_URLS");
+            start.Environment["Jobs__Storage"] = "InMemory";
+            using var process = Process.Start(start)!;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            deadline.CancelAfter(TimeSpan.FromMinutes(2));
+            var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
+            var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+
+            var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(1, process.ExitCode);
+            var line = Assert.Single(lines, l => l.StartsWith("partyorg:", StringComparison.Ordinal));
+            Assert.StartsWith("partyorg: refusing to serve demo data", line, StringComparison.Ordinal);
+            Assert.Contains("--allow-demo-on-network", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("is ready at", await stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Delete(dataDirectory);
+        }
+    }
+
+    /// <summary>A migrated data directory without the demo data set but with a demo account (as after a demo seed).</summary>
+    private static async Task<string> DemoDataDirectoryAsync()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "partyorg-tests", Guid.NewGuid().ToString("N"));
+        await using var app = Build(dataDirectory, []);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StartupTasks>().PrepareAsync(TestContext.Current.CancellationToken);
+        var (email, role, demoScope, name) = DemoAccounts.All[0];
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddUserAsync(email, role, demoScope, "Correct-Horse-42", name);
+        return dataDirectory;
+    }
+
+    /// <summary>The app's services as Program.cs builds them (without the web UI), on <paramref name="dataDirectory"/>.</summary>
+    private static WebApplication Build(string dataDirectory, string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(AppArguments.ToConfiguration(
+            ["--data-dir", dataDirectory, "--no-demo", "--Jobs:Storage=InMemory", "--Jobs:RunServer=false", .. args]));
+        builder.UseDefaultUrl("http://localhost:5000");
+        builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: false);
+        return builder.Build();
+    }
+
+    private static void Delete(string dataDirectory)
+    {
+        ConnectionPools.ReleaseSqliteIn(dataDirectory);
+        Directory.Delete(dataDirectory, recursive: true);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class ImportFileReader : IDisposable
 
     public bool Failed => _failed;
 
-    /// <summary>The largest CSV record read: a full row of the widest cells, in UTF-8 with every character quoted twice.</summary>
+    /// <summary>The largest CSV record read: a row of the widest cells at 4 bytes a character in UTF-8, doubled for quotes.</summary>
     private int MaxRecordBytes => (int)Math.Min(int.MaxValue / 4, Math.Max(64 * 1024, (_kind.Columns.Count + 1L) * _limits.MaxCellChars * 8));
 
     /// <summary>Opens <paramref name="stream"/> (seekable) and reads its header; returns a reader that has failed when the file cannot be read.</summary>
