@@ -4,7 +4,7 @@ namespace PartyOrg.Dashboard.Hosting;
 
 /// <summary>
 /// The command line shared by the web app and the admin commands: <c>--data-dir DIR</c>,
-/// <c>--no-demo</c>, <c>--provider Sqlite|Postgres</c>, <c>--connection "…"</c>, rewritten into
+/// <c>--no-demo</c>, <c>--allow-demo-on-network</c>, <c>--provider Sqlite|Postgres</c>, <c>--connection "…"</c>, rewritten into
 /// configuration keys so that options binding sees one source of truth.
 /// </summary>
 public static class AppArguments
@@ -33,6 +33,10 @@ public static class AppArguments
             if (name == "--no-demo")
             {
                 result.Add("--PartyOrg:SeedDemo=false");
+            }
+            else if (name == "--allow-demo-on-network")
+            {
+                result.Add("--PartyOrg:AllowDemoOnNetwork=true");
             }
             else if (Switches.TryGetValue(name, out var key))
             {

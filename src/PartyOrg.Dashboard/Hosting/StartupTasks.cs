@@ -13,6 +13,7 @@ public sealed partial class StartupTasks(
     IDbContextFactory<AppDbContext> contexts,
     UserAdministration administration,
     DemoSeeder seeder,
+    DemoMode demo,
     AggregateService aggregates,
     TimeProvider time,
     IOptions<AppOptions> options,
@@ -58,11 +59,17 @@ public sealed partial class StartupTasks(
         return result;
     }
 
-    public async Task<bool> HasDemoAccountsAsync(CancellationToken cancellationToken)
+    /// <summary>Whether the database holds demo data or demo accounts; remembered in <see cref="DemoMode"/> for the pages.</summary>
+    public async Task<bool> DetectDemoAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var email = DemoAccounts.All[0].Email.ToUpperInvariant();
-        return await db.Users.AnyAsync(u => u.NormalizedEmail == email, cancellationToken);
+        return await demo.DetectAsync(db, cancellationToken);
+    }
+
+    public async Task<bool> HasUsersAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First start: seeding the demo data set (scale {Scale}).")]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
@@ -18,15 +19,28 @@ public static class WebApplicationExtensions
         return builder;
     }
 
-    /// <summary>Migrates, seeds on a first start, and prints where the app runs and how to sign in.</summary>
+    /// <summary>
+    /// Migrates, seeds on a first start, refuses to serve demo data beyond loopback (see <see cref="DemoExposure"/>),
+    /// and prints where the app runs and how to sign in (never a password).
+    /// </summary>
+    /// <exception cref="StartupException">Demo data would be served on a network address.</exception>
     public static async Task PrepareAsync(this WebApplication app)
     {
         bool demo;
+        bool hasUsers;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
             await tasks.PrepareAsync(app.Lifetime.ApplicationStopping);
-            demo = await tasks.HasDemoAccountsAsync(app.Lifetime.ApplicationStopping);
+            demo = await tasks.DetectDemoAsync(app.Lifetime.ApplicationStopping);
+            hasUsers = await tasks.HasUsersAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
+        var added = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (DemoExposure.Refusal([.. DemoExposure.ConfiguredUrls(app.Configuration), .. added], demo, options.AllowDemoOnNetwork) is { } refusal)
+        {
+            throw new StartupException(refusal);
         }
 
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
@@ -39,8 +53,10 @@ public static class WebApplicationExtensions
             Console.WriteLine($"  data directory: {dataDirectory.Path}");
             Console.WriteLine($"  database:       {settings.Describe()}");
             Console.WriteLine(demo
-                ? $"  sign in with a demo account, e.g. {DemoAccounts.All[2].Email} / {DemoAccounts.Password} (README lists them all)"
-                : "  sign in with an account created by: users add --email E --role Admin --password-stdin");
+                ? $"  DEMO DATA (every page says so): sign in with a demo account, e.g. {DemoAccounts.All[2].Email}; the README (Demo sign-in) lists them and their password"
+                : hasUsers
+                    ? "  sign in with your account"
+                    : "  no account yet: create the first Admin with: dotnet PartyOrg.Dashboard.dll users add --email E --role Admin --password-stdin");
             Console.WriteLine();
         });
     }

@@ -6,6 +6,7 @@ using PartyOrg.Dashboard.Components;
 using PartyOrg.Dashboard.Components.Layout;
 using PartyOrg.Dashboard.Components.Localization;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Features.DemoData;
 
 namespace PartyOrg.Dashboard.Components.Tests.Infrastructure;
 
@@ -24,8 +25,12 @@ public abstract class ComponentTest : BunitContext
         Services.AddMudStrings();
         Services.AddLocalization();
         Services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
+        Services.AddSingleton(Demo);
         Auth = AddAuthorization();
     }
+
+    /// <summary>Whether the app believes its database holds demo data (off unless a test turns it on).</summary>
+    protected DemoMode Demo { get; } = new();
 
     protected BunitAuthorizationContext Auth { get; }
 

@@ -183,6 +183,23 @@ public sealed class MainLayoutTests : ComponentTest
         Assert.Equal(openBefore ? "false" : "true", layout.Find("header button[aria-controls='app-drawer']").GetAttribute("aria-expanded"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Demo_data_banner_is_on_every_page_when_the_database_holds_demo_data(bool demo)
+    {
+        using var culture = new CultureScope("vi-VN");
+        SignIn(Roles.StandingCommittee);
+        Demo.Active = demo;
+
+        var layout = RenderLayout();
+
+        var banners = layout.FindAll("[data-testid='demo-banner']").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Equal(demo ? 1 : 0, banners.Count);
+        Assert.All(banners, b => Assert.StartsWith("Dữ liệu mẫu.", b, StringComparison.Ordinal));
+        Assert.Single(layout.FindAll("#body"));
+    }
+
     private IRenderedComponent<MainLayout> RenderLayout() =>
         Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id=\"body\">Nội dung</p>"))));
 

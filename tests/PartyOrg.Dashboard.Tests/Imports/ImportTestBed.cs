@@ -33,7 +33,7 @@ public sealed class ImportTestBed : IAsyncDisposable
 
     private readonly RecordingJobClient _jobs = new();
 
-    private ImportTestBed(TestDatabase database)
+    private ImportTestBed(TestDatabase database, Action<ImportOptions>? configure)
     {
         Database = database;
         var time = new FakeTimeProvider(Now);
@@ -41,7 +41,9 @@ public sealed class ImportTestBed : IAsyncDisposable
         var changes = new FactChanges(new AggregateScheduler(_jobs), clock);
         var audit = new AuditLog(clock);
         Text = Localizer();
-        Service = new ImportService(database.Contexts, changes, audit, clock, Text, Options.Create(new ImportOptions { MaxFileBytes = 1024 * 1024, WriteChunkRows = 7 }), NullLogger<ImportService>.Instance);
+        var options = new ImportOptions { MaxFileBytes = 1024 * 1024, WriteChunkRows = 7 };
+        configure?.Invoke(options);
+        Service = new ImportService(database.Contexts, changes, audit, clock, Text, Options.Create(options), NullLogger<ImportService>.Instance);
         Undo = new ImportUndo(database.Contexts, changes, audit, clock, Text);
         Aggregates = new AggregateService(database.Contexts, new QuarterFactsLoader(database.Contexts, new OrgTreeService(database.Contexts)), time, new AppNode("test"), NullLogger<AggregateService>.Instance);
     }
@@ -70,7 +72,8 @@ public sealed class ImportTestBed : IAsyncDisposable
     public static IStringLocalizer<ImportText> Localizer() =>
         new StringLocalizer<ImportText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
-    public static async Task<ImportTestBed> CreateAsync(DatabaseProvider provider, bool tinyProvince = true)
+    /// <param name="configure">Changes the import options (by default files up to 1 MB, written 7 rows at a time).</param>
+    public static async Task<ImportTestBed> CreateAsync(DatabaseProvider provider, bool tinyProvince = true, Action<ImportOptions>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         if (tinyProvince)
@@ -79,7 +82,7 @@ public sealed class ImportTestBed : IAsyncDisposable
             await TinyProvince.SeedAsync(db, Ct);
         }
 
-        return new ImportTestBed(database);
+        return new ImportTestBed(database, configure);
     }
 
     public Task<ImportResult> ImportAsync(string kind, string fileName, string text, ImportActor? actor = null, bool dryRun = false) =>

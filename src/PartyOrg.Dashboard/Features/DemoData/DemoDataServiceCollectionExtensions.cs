@@ -9,6 +9,7 @@ public static class DemoDataServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoMode>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace PartyOrg.Dashboard.Features.Imports;
 
@@ -10,8 +11,11 @@ public sealed record ImportRow(int Number, string?[] Cells);
 
 /// <summary>
 /// Reads an import file row by row (CSV through CsvHelper, XLSX through MiniExcel; neither loads the
-/// file whole). Problems of the file as a whole — size, encoding, binary content, header, quoting — go
-/// into <see cref="ImportProblems"/>; after such a problem <see cref="TryRead"/> returns false.
+/// file whole). Problems of the file as a whole — size, encoding, binary content, header, quoting, the
+/// bounds of <see cref="ImportOptions"/> — go into <see cref="ImportProblems"/>; after such a problem
+/// <see cref="TryRead"/> returns false. Memory stays bounded whatever the file holds: a CSV record may not
+/// outgrow <see cref="MaxRecordBytes"/>, and an XLSX is checked by <see cref="XlsxBounds"/> (uncompressed
+/// size, cell length, nesting, rows and columns) before MiniExcel opens it.
 /// Cells are trimmed and normalised to NFC; nothing is ever evaluated.
 /// </summary>
 internal sealed class ImportFileReader : IDisposable
@@ -21,30 +25,37 @@ internal sealed class ImportFileReader : IDisposable
     private readonly ImportKind _kind;
     private readonly ImportProblems _problems;
     private readonly string _fileName;
+    private readonly ImportOptions _limits;
     private CsvReader? _csv;
     private IEnumerator<IDictionary<string, object>>? _xlsx;
     private int[] _map = [];
     private string[] _header = [];
     private int _xlsxRow = 1;
+    private int _rows;
     private bool _failed;
 
-    private ImportFileReader(ImportKind kind, ImportProblems problems, string fileName)
+    private ImportFileReader(ImportKind kind, ImportProblems problems, string fileName, ImportOptions limits)
     {
         _kind = kind;
         _problems = problems;
         _fileName = fileName;
+        _limits = limits;
     }
 
     public bool Failed => _failed;
 
+    /// <summary>The largest CSV record read: a row of the widest cells at 4 bytes a character in UTF-8, doubled for quotes.</summary>
+    private int MaxRecordBytes => (int)Math.Min(int.MaxValue / 4, Math.Max(64 * 1024, (_kind.Columns.Count + 1L) * _limits.MaxCellChars * 8));
+
     /// <summary>Opens <paramref name="stream"/> (seekable) and reads its header; returns a reader that has failed when the file cannot be read.</summary>
-    public static ImportFileReader Open(Stream stream, string fileName, string? sheet, ImportKind kind, ImportProblems problems, long maxBytes)
+    public static ImportFileReader Open(Stream stream, string fileName, string? sheet, ImportKind kind, ImportProblems problems, ImportOptions limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new ImportFileReader(kind, problems, fileName);
-        if (stream.Length > maxBytes)
+        ArgumentNullException.ThrowIfNull(limits);
+        var reader = new ImportFileReader(kind, problems, fileName, limits);
+        if (stream.Length > limits.MaxFileBytes)
         {
-            reader.Fail("FileTooLarge", stream.Length / 1024.0 / 1024.0, maxBytes / 1024.0 / 1024.0);
+            reader.Fail("FileTooLarge", stream.Length / 1024.0 / 1024.0, limits.MaxFileBytes / 1024.0 / 1024.0);
             return reader;
         }
 
@@ -85,6 +96,11 @@ internal sealed class ImportFileReader : IDisposable
         try
         {
             return _csv is not null ? ReadCsv(out row) : _xlsx is not null && ReadXlsx(out row);
+        }
+        catch (CsvFormatException ex) when (IsRecordTooLarge(ex))
+        {
+            FailRecordTooLarge(ex);
+            return false;
         }
         catch (Exception ex) when (ex is CsvFormatException or InvalidDataException or InvalidOperationException or System.Xml.XmlException or FormatException)
         {
@@ -203,10 +219,49 @@ internal sealed class ImportFileReader : IDisposable
             TrackLineNumbers = true,
             TrimWhitespace = true,
             OnMalformedRecord = OnMalformed,
+            MaxRecordSize = MaxRecordBytes,
         };
         _csv = CsvReader.Create(stream, options, leaveOpen: true);
-        _csv.ReadHeader();
-        MapHeader([.. _csv.Headers.ToArray()]);
+        try
+        {
+            _csv.ReadHeader();
+        }
+        catch (CsvFormatException ex) when (IsRecordTooLarge(ex))
+        {
+            FailRecordTooLarge(ex);
+            return;
+        }
+
+        var header = _csv.Headers.ToArray();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (!CheckCell(1, i, header[i]))
+            {
+                return;
+            }
+        }
+
+        MapHeader(header);
+    }
+
+    /// <summary>CsvHelper's refusal of a record longer than <see cref="CsvReaderOptions.MaxRecordSize"/> (it has no type of its own).</summary>
+    private static bool IsRecordTooLarge(CsvFormatException ex) => ex.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal);
+
+    private void FailRecordTooLarge(CsvFormatException ex) =>
+        Fail("RecordTooLarge", ex.LineNumber > 0 ? ex.LineNumber : ex.RecordNumber, MaxRecordBytes / 1024, _limits.MaxCellChars);
+
+    /// <summary>Refuses the file at a cell longer than <see cref="ImportOptions.MaxCellChars"/>, naming its row and column.</summary>
+    private bool CheckCell(int row, int index, string? value)
+    {
+        if (value is null || value.Length <= _limits.MaxCellChars)
+        {
+            return true;
+        }
+
+        var column = index < _header.Length && _header[index].Length > 0 ? _header[index] : $"#{index + 1}";
+        _failed = true;
+        _problems.Add(row, column, value, "CellTooLong", row, column, value.Length, _limits.MaxCellChars);
+        return false;
     }
 
     private void OnMalformed(CsvMalformedRecord record)
@@ -224,7 +279,7 @@ internal sealed class ImportFileReader : IDisposable
     private bool ReadCsv(out ImportRow row)
     {
         row = null!;
-        while (_csv!.Read())
+        while (!_failed && _csv!.Read())
         {
             if (_failed)
             {
@@ -251,7 +306,8 @@ internal sealed class ImportFileReader : IDisposable
     {
         try
         {
-            var sheets = stream.GetSheetNames();
+            XlsxBounds.Check(stream, _limits);
+            var sheets = stream.GetSheetNames(XlsxConfiguration);
             stream.Position = 0;
             if (sheet is not null && !sheets.Contains(sheet))
             {
@@ -259,7 +315,7 @@ internal sealed class ImportFileReader : IDisposable
                 return;
             }
 
-            var rows = stream.Query(useHeaderRow: false, sheetName: sheet ?? sheets.FirstOrDefault(), excelType: ExcelType.XLSX);
+            var rows = stream.Query(useHeaderRow: false, sheetName: sheet ?? sheets.FirstOrDefault(), excelType: ExcelType.XLSX, configuration: XlsxConfiguration);
             _xlsx = rows.Cast<IDictionary<string, object>>().GetEnumerator();
             if (!_xlsx.MoveNext())
             {
@@ -269,16 +325,23 @@ internal sealed class ImportFileReader : IDisposable
 
             MapHeader([.. _xlsx.Current.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty)]);
         }
+        catch (ImportBoundException ex)
+        {
+            Fail(ex.Code, [.. ex.Args]);
+        }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or IOException or NotSupportedException)
         {
             Fail("UnreadableXlsx");
         }
     }
 
+    /// <summary>MiniExcel as the reader needs it: a cell never names another part of the zip to be loaded as bytes.</summary>
+    private static OpenXmlConfiguration XlsxConfiguration => new() { EnableConvertByteArray = false, FillMergedCells = false };
+
     private bool ReadXlsx(out ImportRow row)
     {
         row = null!;
-        while (_xlsx!.MoveNext())
+        while (!_failed && _xlsx!.MoveNext())
         {
             _xlsxRow++;
             var values = _xlsx.Current.Values.ToArray();
@@ -361,6 +424,14 @@ internal sealed class ImportFileReader : IDisposable
     private bool MakeRow(int number, string?[] raw, out ImportRow row)
     {
         row = null!;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (!CheckCell(number, i, raw[i]))
+            {
+                return false;
+            }
+        }
+
         var length = raw.Length;
         while (length > _header.Length && string.IsNullOrWhiteSpace(raw[length - 1]))
         {
@@ -369,6 +440,12 @@ internal sealed class ImportFileReader : IDisposable
 
         if (raw.Take(length).All(string.IsNullOrWhiteSpace))
         {
+            return false;
+        }
+
+        if (++_rows > _limits.MaxRows)
+        {
+            Fail("TooManyRows", _limits.MaxRows);
             return false;
         }
 

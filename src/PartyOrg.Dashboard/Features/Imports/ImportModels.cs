@@ -110,6 +110,18 @@ public sealed class ImportOptions
     /// <summary>Files above this size are refused (default 20 MB).</summary>
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>
+    /// An XLSX is refused when its parts add up to more than this once uncompressed, as declared in the zip and as
+    /// actually read (default 200 MB): a small file can hold a very large sheet.
+    /// </summary>
+    public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Files with more data rows are refused (default 1,000,000; a 20 MB CSV of short rows holds about that many).</summary>
+    public int MaxRows { get; set; } = 1_000_000;
+
+    /// <summary>Files with a longer cell are refused (default 4,000 characters; the longest text column, a survey suggestion, takes 2,000).</summary>
+    public int MaxCellChars { get; set; } = 4_000;
+
     /// <summary>Uploads above this size run as a background job with progress (default 1 MB, ~10,000 meeting rows).</summary>
     public long BackgroundFileBytes { get; set; } = 1024 * 1024;
 

@@ -23,11 +23,15 @@ public sealed record ImportProblemGroup(string Code, string Column, int Count, s
 /// with 10,000 errors still gives a short, usable report. The first <see cref="MaxListed"/> are listed in
 /// full for the CLI and the downloadable list: the first <see cref="InMemory"/> in memory, the rest in a
 /// temporary file (<see cref="ImportSpool{T}"/>), so that a file full of errors does not fill the memory.
+/// A problem's value, column and message are cut to <see cref="MaxValueChars"/> / <see cref="MaxMessageChars"/>
+/// characters, so that neither the report nor the list holds a file's worth of cell values.
 /// </summary>
 public sealed class ImportProblems(IStringLocalizer<ImportText> text) : IDisposable
 {
     public const int MaxListed = 200_000;
     public const int InMemory = 1_000;
+    public const int MaxValueChars = 200;
+    public const int MaxMessageChars = 1_000;
     private const int RowsPerGroup = 10;
 
     private readonly List<ImportProblem> _first = [];
@@ -47,6 +51,11 @@ public sealed class ImportProblems(IStringLocalizer<ImportText> text) : IDisposa
     public void Add(ImportProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Value?.Length > MaxValueChars || problem.Column.Length > MaxValueChars || problem.Message.Length > MaxMessageChars)
+        {
+            problem = problem with { Value = Cut(problem.Value, MaxValueChars), Column = Cut(problem.Column, MaxValueChars)!, Message = Cut(problem.Message, MaxMessageChars)! };
+        }
+
         Count++;
         if (_first.Count < InMemory)
         {
@@ -90,6 +99,8 @@ public sealed class ImportProblems(IStringLocalizer<ImportText> text) : IDisposa
         _rest?.Dispose();
         _rest = null;
     }
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }
 
 /// <summary>

@@ -72,7 +72,7 @@ public sealed partial class ImportService(
         progress?.Invoke(new ImportProgress(id, ImportPhase.Validating, 0, 0, 0));
         var rows = 0;
         var rejected = 0;
-        using (var reader = ImportFileReader.Open(content, request.FileName, request.Sheet, kind, problems, options.Value.MaxFileBytes))
+        using (var reader = ImportFileReader.Open(content, request.FileName, request.Sheet, kind, problems, options.Value))
         {
             while (reader.TryRead(out var row))
             {

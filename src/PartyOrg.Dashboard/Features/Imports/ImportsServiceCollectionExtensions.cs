@@ -8,8 +8,9 @@ public static class ImportsServiceCollectionExtensions
         services.AddLocalization();
         services.AddOptions<ImportOptions>()
             .BindConfiguration(ImportOptions.Section)
-            .Validate(o => o.MaxFileBytes > 0 && o.BackgroundFileBytes > 0 && o.ReportedProblems > 0 && o.WriteChunkRows > 0,
-                "Imports: MaxFileBytes, BackgroundFileBytes, ReportedProblems and WriteChunkRows must be positive.")
+            .Validate(o => o.MaxFileBytes > 0 && o.MaxUncompressedBytes > 0 && o.MaxRows > 0 && o.MaxCellChars > 0
+                    && o.BackgroundFileBytes > 0 && o.ReportedProblems > 0 && o.WriteChunkRows > 0,
+                "Imports: MaxFileBytes, MaxUncompressedBytes, MaxRows, MaxCellChars, BackgroundFileBytes, ReportedProblems and WriteChunkRows must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ImportProgressStore>();
         services.AddSingleton<ImportService>();

@@ -44,4 +44,10 @@ public sealed class AppOptions
 
     /// <summary>This node's name in leases and the job server's name (default: the machine's name).</summary>
     public string? NodeName { get; set; }
+
+    /// <summary>
+    /// Serve a database holding demo data (and demo accounts with a published password) on other addresses than
+    /// loopback (<c>--allow-demo-on-network</c>); refused at start-up otherwise.
+    /// </summary>
+    public bool AllowDemoOnNetwork { get; set; }
 }
