@@ -10,7 +10,6 @@ using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Meetings.Entry;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Features.Practices.Catalogue;
-using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Data;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
@@ -23,7 +22,6 @@ public static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppClock>();
-        services.AddSingleton(new AppNode(configuration[$"{AppOptions.Section}:{nameof(AppOptions.NodeName)}"]));
         services.AddDatabase(configuration);
         // Sign-in cookies survive restarts: the key ring lives in the data directory.
         services.AddDataProtection().SetApplicationName("PartyOrg.Dashboard");

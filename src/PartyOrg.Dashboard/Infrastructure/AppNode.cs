@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Infrastructure;
 
@@ -54,4 +56,14 @@ public sealed class AppNode
     /// <summary>Whether the holder is a process of this node that has ended (a crash, a kill): its lease is free.</summary>
     public bool HasEndedHere(string node, int processId) =>
         string.Equals(node, Name, StringComparison.Ordinal) && !IsRunningHere(node, processId);
+}
+
+public static class AppNodeServiceCollectionExtensions
+{
+    /// <summary>Registers this node once (<c>PartyOrg:NodeName</c>), for every feature that names it.</summary>
+    public static IServiceCollection AddAppNode(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new AppNode(sp.GetService<IConfiguration>()?[$"{AppOptions.Section}:{nameof(AppOptions.NodeName)}"]));
+        return services;
+    }
 }

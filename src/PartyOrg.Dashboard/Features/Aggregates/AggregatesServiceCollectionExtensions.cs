@@ -1,4 +1,5 @@
 using Hangfire;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
 namespace PartyOrg.Dashboard.Features.Aggregates;
@@ -8,6 +9,7 @@ public static class AggregatesServiceCollectionExtensions
     public static IServiceCollection AddAggregates(this IServiceCollection services)
     {
         services.AddSingleton<QuarterFactsLoader>();
+        services.AddAppNode();
         services.AddSingleton<AggregateService>();
         services.AddSingleton<MetricsQueryService>();
         services.AddTransient<AggregateJobs>();

@@ -44,6 +44,7 @@ public static class JobsServiceCollectionExtensions
         // commands) one host would be handed the other's, and fail once that host ended. So this host registers its
         // own storage (built here, never made "current") and activator first, which Hangfire's registrations leave
         // alone, and Hangfire's static logging routes each line to a running host (HangfireLogRouting).
+        services.AddAppNode();
         services.AddSingleton<HangfireHostLogging>();
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(sp =>
