@@ -12,7 +12,8 @@ namespace PartyOrg.Dashboard.Features.Access;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;token&gt;</c> for the API. Tokens are created by the CLI
-/// (<c>tokens create</c>); only their SHA-256 is stored, and a revoked token or a locked-out user fails.
+/// (<c>tokens create</c>); only their SHA-256 is stored. A revoked or expired token, or a disabled user, fails at
+/// once.
 /// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -23,6 +24,8 @@ internal sealed class ApiTokenAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromHours(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,17 +42,26 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var hash = ApiTokens.Hash(token);
+        var now = TimeProvider.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var user = await (
+        var found = await (
             from t in db.ApiTokens
             join u in db.Users on t.UserId equals u.Id
-            where t.TokenHash == hash && t.RevokedAt == null
-            select u).AsNoTracking().SingleOrDefaultAsync(Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()))
+            where t.TokenHash == hash
+            select new { Token = t, User = u }).AsNoTracking().SingleOrDefaultAsync(Context.RequestAborted);
+        // A disabled user is locked out for good (UserAdministration.DisableUserAsync).
+        if (found is null || !found.Token.IsActive(now) || found.User.LockoutEnd > now)
         {
             return AuthenticateResult.Fail("The bearer token is not valid.");
         }
 
+        if (found.Token.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        {
+            await db.ApiTokens.Where(t => t.Id == found.Token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var user = found.User;
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
