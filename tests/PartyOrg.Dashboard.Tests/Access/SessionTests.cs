@@ -170,4 +170,17 @@ public sealed class SessionTests : IAsyncLifetime
 
         Assert.False(await provider.IsCurrentAsync(principal));
     }
+
+    [Theory]
+    [InlineData("Access:Session:IdleTimeout", "00:00:10", "IdleTimeout")]
+    [InlineData("Access:Session:AbsoluteLifetime", "00:10:00", "AbsoluteLifetime")]
+    [InlineData("Access:Session:ValidationInterval", "00:05:00", "ValidationInterval")]
+    public async Task SessionOptions_OutOfRange_StopTheStartNamingTheSetting(string key, string value, string named)
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
 }
