@@ -42,6 +42,7 @@ public static class WebUi
         }
 
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

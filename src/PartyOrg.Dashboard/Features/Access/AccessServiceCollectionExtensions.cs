@@ -32,8 +32,9 @@ public static class AccessServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout marks disabled users only (UserAdministration.DisableUserAsync); failed sign-ins are
+                // throttled per account instead (AccountSignIn, ThrottleOptions).
+                o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
@@ -79,7 +80,11 @@ public static class AccessServiceCollectionExtensions
                 o.TimeProvider = time;
             });
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FailureThrottle>();
         services.AddScoped<AccountSignIn>();
+        services.AddSignInRateLimit();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
