@@ -8,19 +8,20 @@ internal static partial class SignInForm
 {
     public const string CookieName = "partyorg.auth";
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(client, "/account/login", "login", ("Input.Email", email), ("Input.Password", password));
+
+    /// <summary>Posts one of the app's statically rendered forms (<c>FormName</c> = <paramref name="handler"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, params (string Name, string Value)[] fields)
     {
         var token = await AntiforgeryTokenAsync(client);
-        return await client.PostAsync(
-            "/account/login",
-            new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login",
-                ["__RequestVerificationToken"] = token,
-                ["Input.Email"] = email,
-                ["Input.Password"] = password,
-            }),
-            TestContext.Current.CancellationToken);
+        var form = new Dictionary<string, string> { ["_handler"] = handler, ["__RequestVerificationToken"] = token };
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        return await client.PostAsync(path, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
     }
 
     /// <summary>Signs in and returns the sign-in cookie's value (to replay it from another client).</summary>

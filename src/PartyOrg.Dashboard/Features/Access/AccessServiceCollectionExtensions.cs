@@ -84,6 +84,7 @@ public static class AccessServiceCollectionExtensions
         services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FailureThrottle>();
         services.AddScoped<AccountSignIn>();
+        services.AddScoped<TwoFactor>();
         services.AddSignInRateLimit();
 
         services.AddAuthorizationBuilder()

@@ -6,11 +6,14 @@ using Microsoft.Extensions.Options;
 namespace PartyOrg.Dashboard.Features.Access;
 
 /// <summary>The outcome of a sign-in attempt; a failure never says whether the account exists.</summary>
-public sealed record SignInOutcome(bool Succeeded, TimeSpan? RetryAfter)
+public sealed record SignInOutcome(bool Succeeded, TimeSpan? RetryAfter, bool RequiresTwoFactor = false)
 {
     public static SignInOutcome Success { get; } = new(true, null);
 
     public static SignInOutcome Failure { get; } = new(false, null);
+
+    /// <summary>The password was right and the user has two-factor sign-in: the code comes next.</summary>
+    public static SignInOutcome SecondStep { get; } = new(false, null, true);
 }
 
 /// <summary>
@@ -55,9 +58,47 @@ public sealed class AccountSignIn(
             return SignInOutcome.Success;
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return SignInOutcome.SecondStep;
+        }
+
         if (result.IsLockedOut)
         {
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+        }
+
+        throttle.RecordFailure(account, o.AccountWindow);
+        return SignInOutcome.Failure;
+    }
+
+    /// <summary>
+    /// The second step: an authenticator code (6 digits) or a recovery code (used up), for the user whose password
+    /// was right in this browser (Identity's short-lived two-factor cookie). Failures count against the account's
+    /// throttle like wrong passwords.
+    /// </summary>
+    public async Task<SignInOutcome> SignInWithCodeAsync(string code)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return SignInOutcome.Failure;
+        }
+
+        var o = options.Value;
+        var account = "account:" + user.NormalizedEmail;
+        if (throttle.RetryAfter(account, o.FailuresPerAccount, o.AccountWindow) is { } wait)
+        {
+            return new SignInOutcome(false, wait);
+        }
+
+        var result = TwoFactor.IsAuthenticatorCode(code)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactor.Normalize(code), isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(code.Trim());
+        if (result.Succeeded)
+        {
+            throttle.Reset(account);
+            return SignInOutcome.Success;
         }
 
         throttle.RecordFailure(account, o.AccountWindow);

@@ -28,10 +28,7 @@ public partial class Login
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
-    private string SafeReturnUrl =>
-        !string.IsNullOrEmpty(ReturnUrl) && ReturnUrl.StartsWith('/') && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) && !ReturnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? ReturnUrl
-            : "/";
+    private string SafeReturnUrl => LocalUrl.OrRoot(ReturnUrl);
 
     protected override void OnInitialized() => Input ??= new();
 
@@ -42,6 +39,12 @@ public partial class Login
         if (result.Succeeded)
         {
             Navigation.NavigateTo(SafeReturnUrl, forceLoad: true);
+            return;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            Navigation.NavigateTo($"/account/login/code?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl)}", forceLoad: true);
             return;
         }
 
