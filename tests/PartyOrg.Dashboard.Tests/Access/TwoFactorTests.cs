@@ -98,6 +98,23 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiAsync(stranger));
     }
 
+    [Fact]
+    public async Task Reset_LetsThePasswordAloneSignInAgain()
+    {
+        await EnrolAsync();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAdministration>().ResetTwoFactorAsync(Email);
+        }
+
+        var browser = _app.CreateBrowserlessClient();
+        var password = await SignInForm.PostAsync(browser, Email, Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.DoesNotContain("/account/login/code", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await ApiAsync(browser));
+    }
+
     /// <summary>RFC 6238 with Identity's parameters: HMAC-SHA1, 30-second steps, 6 digits.</summary>
     private static string Totp(string base32Key)
     {

@@ -115,6 +115,31 @@ public sealed class AccessCommandTests
         Assert.NotEqual(second, Stamp());
     }
 
+    [Fact]
+    public async Task Users_ResetTwoFactor_TurnsItOffAndChangesTheStamp()
+    {
+        await using var db = await WithUserAsync(DatabaseProvider.Sqlite);
+        await using (var context = db.CreateContext())
+        {
+            await context.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true), TestContext.Current.CancellationToken);
+        }
+
+        string before;
+        await using (var context = db.CreateContext())
+        {
+            before = (await context.Users.SingleAsync(TestContext.Current.CancellationToken)).SecurityStamp!;
+        }
+
+        var (exit, output, _) = await RunAsync(db, string.Empty, "users", "reset-two-factor", "--email", Email);
+
+        Assert.Equal(AdminCommands.Ok, exit);
+        Assert.Contains(Email, output, StringComparison.Ordinal);
+        await using var after = db.CreateContext();
+        var user = await after.Users.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.False(user.TwoFactorEnabled);
+        Assert.NotEqual(before, user.SecurityStamp);
+    }
+
     [Theory]
     [InlineData(AdminCommands.Usage, "--days", "tokens", "create", "--email", Email, "--name", "x", "--days", "0")]
     [InlineData(AdminCommands.Usage, "--days", "tokens", "create", "--email", Email, "--name", "x", "--days", "forever")]

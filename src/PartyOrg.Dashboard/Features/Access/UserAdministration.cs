@@ -172,6 +172,19 @@ public sealed class UserAdministration(
         await EndSessionsAsync(user, actor, $"role {knownRole}{(user.ScopeUnitCode is null ? string.Empty : $", scope {user.ScopeUnitCode}")}");
     }
 
+    /// <summary>
+    /// Turns two-factor sign-in off for a user who lost their authenticator app and recovery codes: a new key, no
+    /// recovery codes; every session of the user ends. They can enrol again after signing in with the password.
+    /// </summary>
+    public async Task ResetTwoFactorAsync(string email, string actor = "cli")
+    {
+        var user = await FindAsync(email);
+        Check(await users.SetTwoFactorEnabledAsync(user, false), $"user {email}");
+        Check(await users.ResetAuthenticatorKeyAsync(user), $"user {email}");
+        _ = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) ?? throw new AccessException($"user {email}: the recovery codes could not be cleared");
+        await EndSessionsAsync(user, actor, "two-factor sign-in reset");
+    }
+
     private async Task EndSessionsAsync(AppUser user, string actor, string what)
     {
         Check(await users.UpdateSecurityStampAsync(user), $"user {user.Email}");

@@ -12,7 +12,7 @@ using PartyOrg.Dashboard.Infrastructure.Time;
 namespace PartyOrg.Dashboard.Features.Cli;
 
 /// <summary>
-/// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add|disable|enable|set-password|set-role</c>,
+/// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add|disable|enable|set-password|set-role|reset-two-factor</c>,
 /// <c>tokens create|list|revoke</c>, <c>recompute</c>, <c>briefing</c>, <c>import</c> (see <see cref="ImportCommands"/>). Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
 /// prints what it did on stdout, and on error prints one line on stderr and exits non-zero.
 /// </summary>
@@ -264,7 +264,15 @@ public static class AdminCommands
             return $"{r.GetValue(roleEmail)} now has role {r.GetValue(role)}{(r.GetValue(unitScope) is { } s ? $" for unit {s}" : string.Empty)}; their sessions end within a minute.";
         }));
 
-        return [disable, enable, setPassword, setRole];
+        var resetEmail = Email();
+        var resetTwoFactor = new Command("reset-two-factor", "Turn off a user's two-factor sign-in (lost authenticator and recovery codes); their sessions end.") { resetEmail };
+        resetTwoFactor.SetAction((r, ct) => RunAsync(r, ct, async a =>
+        {
+            await a.ResetTwoFactorAsync(r.GetValue(resetEmail)!);
+            return $"Turned off two-factor sign-in for {r.GetValue(resetEmail)}; they sign in with the password and may enrol again.";
+        }));
+
+        return [disable, enable, setPassword, setRole, resetTwoFactor];
     }
 
     /// <summary>The password from the first line of standard input; never taken as an argument.</summary>
