@@ -32,9 +32,13 @@ public static class AccessServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                // Lockout marks disabled users only (UserAdministration.DisableUserAsync); failed sign-ins are
-                // throttled per account instead (AccountSignIn, ThrottleOptions).
+                // A password sign-in never locks an account (failures are throttled per account instead: AccountSignIn,
+                // ThrottleOptions); a lockout for good marks a disabled user (UserAdministration.DisableUserAsync).
+                // Identity still counts wrong two-factor codes, which only the password's holder can send: 5 lock
+                // the account for 5 minutes.
                 o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
