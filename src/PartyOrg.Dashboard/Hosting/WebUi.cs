@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using PartyOrg.Dashboard.Components;
@@ -43,6 +42,7 @@ public static class WebUi
         }
 
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -65,14 +65,14 @@ public static class WebUi
         }).AllowAnonymous();
 
         // Sign-out is a POST from a form carrying the antiforgery token; anything else is refused.
-        app.MapPost("/account/logout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, AccountSignIn signIn) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
             }
 
-            await signIn.SignOutAsync();
+            await signIn.SignOutAsync(context.User);
             return Results.LocalRedirect("/account/login");
         });
 

@@ -28,5 +28,7 @@ internal static class UiText
 
     public static string LoginPasswordRequired => Get(nameof(LoginPasswordRequired));
 
+    public static string TwoFactorCodeRequired => Get(nameof(TwoFactorCodeRequired));
+
     private static string Get(string name) => Resources.GetString(name, CultureInfo.CurrentUICulture) ?? name;
 }

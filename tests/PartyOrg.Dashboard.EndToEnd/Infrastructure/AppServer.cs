@@ -72,6 +72,9 @@ public sealed class AppServer : IAsyncLifetime
         // its 41 committees each) in the background while the browser tests time the pages.
         start.Environment["Briefings__CatchUpQuarters"] = "0";
 
+        // Every browser test signs in from 127.0.0.1, many a minute: more than the sign-in throttle lets one address.
+        start.Environment["Access__Throttle__SignInPerClient"] = "10000";
+
         Append($"$ dotnet {string.Join(' ', start.ArgumentList)}   (in {directory})");
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartyOrg.Dashboard.Features.Access;
@@ -9,9 +10,14 @@ namespace PartyOrg.Dashboard.Tests.Infrastructure;
 /// <summary>
 /// The real app (Program.cs, all middleware) on the test server, with a fresh data directory, a real
 /// SQLite file and in-memory job storage. <paramref name="settings"/> adds or overrides configuration keys
-/// ("Imports:BackgroundFileBytes"). The host's warnings and errors go to the output of the test that made it.
+/// ("Imports:BackgroundFileBytes"); <paramref name="services"/> replaces registrations (a fake <see cref="TimeProvider"/>).
+/// The host's warnings and errors go to the output of the test that made it.
 /// </summary>
-public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(
+    bool seedDemo = false,
+    string? dataDirectory = null,
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private readonly TestOutputLoggerProvider _log = TestOutputLoggerProvider.ForCurrentTest();
 
@@ -28,6 +34,11 @@ public sealed class AppFactory(bool seedDemo = false, string? dataDirectory = nu
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Features.Access;
@@ -29,8 +32,13 @@ public static class AccessServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
+                // A password sign-in never locks an account (failures are throttled per account instead: AccountSignIn,
+                // ThrottleOptions); a lockout for good marks a disabled user (UserAdministration.DisableUserAsync).
+                // Identity still counts wrong two-factor codes, which only the password's holder can send: 5 lock
+                // the account for 5 minutes.
+                o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
@@ -60,12 +68,28 @@ public static class AccessServiceCollectionExtensions
             o.Cookie.Name = "partyorg.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
+
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionOptions>, TimeProvider>((o, session, time) => SessionLifetime.Configure(o, session.Value, time));
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SessionOptions>, TimeProvider>((o, session, time) =>
+            {
+                o.ValidationInterval = session.Value.ValidationInterval;
+                o.TimeProvider = time;
+            });
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FailureThrottle>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<TwoFactor>();
+        services.AddSignInRateLimit();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -77,7 +101,7 @@ public static class AccessServiceCollectionExtensions
         return services;
     }
 
-    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {

@@ -12,17 +12,26 @@ namespace PartyOrg.Dashboard.Features.Access;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;token&gt;</c> for the API. Tokens are created by the CLI
-/// (<c>tokens create</c>); only their SHA-256 is stored, and a revoked token or a locked-out user fails.
+/// (<c>tokens create</c>); only their SHA-256 is stored. A revoked or expired token, or a disabled user, fails at
+/// once. A client address that sent <see cref="ThrottleOptions.BadTokensPerClient"/> bad tokens in the window gets
+/// 429 with <c>Retry-After</c> for every bearer request until the window ends, good tokens included, so guessing
+/// gains nothing.
 /// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IDbContextFactory<AppDbContext> contexts,
-    IUserClaimsPrincipalFactory<AppUser> principals)
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    FailureThrottle throttle,
+    IOptions<ThrottleOptions> throttleOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromHours(1);
+
+    private TimeSpan? _throttled;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,27 +41,58 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var limits = throttleOptions.Value;
+        var client = "bearer:" + FailureThrottle.ClientKey(Context);
+        if (throttle.RetryAfter(client, limits.BadTokensPerClient, limits.BadTokenWindow) is { } wait)
+        {
+            _throttled = wait;
+            return AuthenticateResult.Fail("Too many bad bearer tokens from this address.");
+        }
+
         var token = header["Bearer ".Length..].Trim();
         if (token.Length == 0)
         {
+            throttle.RecordFailure(client, limits.BadTokenWindow);
             return AuthenticateResult.Fail("The bearer token is empty.");
         }
 
         var hash = ApiTokens.Hash(token);
+        var now = TimeProvider.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var user = await (
+        var found = await (
             from t in db.ApiTokens
             join u in db.Users on t.UserId equals u.Id
-            where t.TokenHash == hash && t.RevokedAt == null
-            select u).AsNoTracking().SingleOrDefaultAsync(Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()))
+            where t.TokenHash == hash
+            select new { Token = t, User = u }).AsNoTracking().SingleOrDefaultAsync(Context.RequestAborted);
+        // A disabled user is locked out for good (UserAdministration.DisableUserAsync).
+        if (found is null || !found.Token.IsActive(now) || found.User.LockoutEnd > now)
         {
+            throttle.RecordFailure(client, limits.BadTokenWindow);
             return AuthenticateResult.Fail("The bearer token is not valid.");
         }
 
+        if (found.Token.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        {
+            await db.ApiTokens.Where(t => t.Id == found.Token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var user = found.User;
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (_throttled is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = FailureThrottle.Seconds(wait);
+            return Task.CompletedTask;
+        }
+
+        return base.HandleChallengeAsync(properties);
     }
 }
 

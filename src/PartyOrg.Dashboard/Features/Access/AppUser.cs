@@ -40,5 +40,13 @@ public sealed class ApiToken
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The token stops working at this instant (<c>tokens create --days</c>, 90 days by default).</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>When the token last authenticated a request, to the hour (written at most once an hour).</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
+
     public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 }

@@ -24,6 +24,9 @@ public enum AuditAction
 
     /// <summary>The organisation tree was changed (new unit, rename, move, merge, split, dissolve).</summary>
     StructureEdit = 6,
+
+    /// <summary>An account or API token was changed: user disabled or enabled, password or role set, token created or revoked.</summary>
+    AccessEdit = 7,
 }
 
 /// <summary>

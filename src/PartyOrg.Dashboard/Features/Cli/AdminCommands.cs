@@ -12,8 +12,8 @@ using PartyOrg.Dashboard.Infrastructure.Time;
 namespace PartyOrg.Dashboard.Features.Cli;
 
 /// <summary>
-/// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add</c>,
-/// <c>tokens create</c>, <c>recompute</c>, <c>briefing</c>, <c>import</c> (see <see cref="ImportCommands"/>). Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
+/// The admin commands of the binary: <c>migrate</c>, <c>seed-demo</c>, <c>users add|disable|enable|set-password|set-role|reset-two-factor</c>,
+/// <c>tokens create|list|revoke</c>, <c>recompute</c>, <c>briefing</c>, <c>import</c> (see <see cref="ImportCommands"/>). Each accepts <c>--data-dir</c>, <c>--provider</c> and <c>--connection</c>,
 /// prints what it did on stdout, and on error prints one line on stderr and exits non-zero.
 /// </summary>
 public static class AdminCommands
@@ -141,17 +141,7 @@ public static class AdminCommands
         var usersAdd = new Command("add", "Create a user with one role.") { email, role, unitScope, passwordStdin };
         usersAdd.SetAction(async (r, ct) =>
         {
-            if (!r.GetValue(passwordStdin))
-            {
-                throw new CommandException("give the password on standard input with --password-stdin (it is never taken as an argument)");
-            }
-
-            var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? string.Empty;
-            if (password.Length == 0)
-            {
-                throw new CommandException("no password on standard input");
-            }
-
+            var password = await ReadPasswordAsync(input, r.GetValue(passwordStdin), ct);
             await using var host = await CommandHost.StartAsync(Config(r));
             await host.Get<DatabaseMigrator>().MigrateAsync(ct);
             await using var scope = host.Services.CreateAsyncScope();
@@ -161,21 +151,12 @@ public static class AdminCommands
             return Ok;
         });
         var users = new Command("users", "Manage users.") { usersAdd };
-
-        var tokenEmail = new Option<string>("--email") { Description = "The user the token acts as.", Required = true };
-        var tokenName = new Option<string>("--name") { Description = "A name to recognise the token by.", Required = true };
-        var tokensCreate = new Command("create", "Create an API bearer token; it is printed once and stored hashed.") { tokenEmail, tokenName };
-        tokensCreate.SetAction(async (r, ct) =>
+        foreach (var command in UserCommands(input, output, Config))
         {
-            await using var host = await CommandHost.StartAsync(Config(r));
-            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var token = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-                .CreateTokenAsync(r.GetValue(tokenEmail)!, r.GetValue(tokenName)!);
-            await output.WriteLineAsync(token);
-            return Ok;
-        });
-        var tokens = new Command("tokens", "Manage API tokens.") { tokensCreate };
+            users.Subcommands.Add(command);
+        }
+
+        var tokens = TokenCommands(output, Config);
 
         var quarterOption = new Option<Quarter?>("--quarter")
         {
@@ -237,6 +218,159 @@ public static class AdminCommands
         root.Subcommands.Add(ImportCommands.Build(output, errors, Config));
         return root;
     }
+
+    /// <summary><c>users disable|enable --email E</c>, <c>users set-password --email E --password-stdin</c>, <c>users set-role --email E --role R [--scope CODE]</c>.</summary>
+    private static IEnumerable<Command> UserCommands(TextReader input, TextWriter output, Func<ParseResult, string[]> config)
+    {
+        Option<string> Email() => new("--email") { Description = "The user's e-mail.", Required = true };
+
+        async Task<int> RunAsync(ParseResult r, CancellationToken ct, Func<UserAdministration, Task<string>> action)
+        {
+            await using var host = await CommandHost.StartAsync(config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            await output.WriteLineAsync(await action(scope.ServiceProvider.GetRequiredService<UserAdministration>()));
+            return Ok;
+        }
+
+        var disableEmail = Email();
+        var disable = new Command("disable", "Disable a user: no sign-in; their tokens stop at once, their open sessions within a minute.") { disableEmail };
+        disable.SetAction((r, ct) => RunAsync(r, ct, async a =>
+        {
+            await a.DisableUserAsync(r.GetValue(disableEmail)!);
+            return $"Disabled {r.GetValue(disableEmail)}; their sessions end within a minute and their tokens no longer work.";
+        }));
+
+        var enableEmail = Email();
+        var enable = new Command("enable", "Enable a disabled user again.") { enableEmail };
+        enable.SetAction((r, ct) => RunAsync(r, ct, async a =>
+        {
+            await a.EnableUserAsync(r.GetValue(enableEmail)!);
+            return $"Enabled {r.GetValue(enableEmail)}.";
+        }));
+
+        var passwordEmail = Email();
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from the first line of standard input." };
+        var setPassword = new Command("set-password", "Set a user's password; every session of theirs ends within a minute.") { passwordEmail, passwordStdin };
+        setPassword.SetAction(async (r, ct) =>
+        {
+            var password = await ReadPasswordAsync(input, r.GetValue(passwordStdin), ct);
+            return await RunAsync(r, ct, async a =>
+            {
+                await a.SetPasswordAsync(r.GetValue(passwordEmail)!, password);
+                return $"Set the password of {r.GetValue(passwordEmail)}; their sessions end within a minute.";
+            });
+        });
+
+        var roleEmail = Email();
+        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
+        var unitScope = new Option<string?>("--scope") { Description = "For a DistrictEditor: the code of the unit whose subtree they may edit." };
+        var setRole = new Command("set-role", "Give a user another role (and scope); every session of theirs ends within a minute.") { roleEmail, role, unitScope };
+        setRole.SetAction((r, ct) => RunAsync(r, ct, async a =>
+        {
+            await a.SetRoleAsync(r.GetValue(roleEmail)!, r.GetValue(role)!, r.GetValue(unitScope));
+            return $"{r.GetValue(roleEmail)} now has role {r.GetValue(role)}{(r.GetValue(unitScope) is { } s ? $" for unit {s}" : string.Empty)}; their sessions end within a minute.";
+        }));
+
+        var resetEmail = Email();
+        var resetTwoFactor = new Command("reset-two-factor", "Turn off a user's two-factor sign-in (lost authenticator and recovery codes); their sessions end.") { resetEmail };
+        resetTwoFactor.SetAction((r, ct) => RunAsync(r, ct, async a =>
+        {
+            await a.ResetTwoFactorAsync(r.GetValue(resetEmail)!);
+            return $"Turned off two-factor sign-in for {r.GetValue(resetEmail)}; they sign in with the password and may enrol again.";
+        }));
+
+        return [disable, enable, setPassword, setRole, resetTwoFactor];
+    }
+
+    /// <summary>The password from the first line of standard input; never taken as an argument.</summary>
+    private static async Task<string> ReadPasswordAsync(TextReader input, bool fromStdin, CancellationToken ct)
+    {
+        if (!fromStdin)
+        {
+            throw new CommandException("give the password on standard input with --password-stdin (it is never taken as an argument)");
+        }
+
+        var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? string.Empty;
+        return password.Length == 0 ? throw new CommandException("no password on standard input") : password;
+    }
+
+    /// <summary><c>tokens create --email E --name N [--days N]</c>, <c>tokens list [--email E]</c>, <c>tokens revoke --id N | --email E --name N</c>.</summary>
+    private static Command TokenCommands(TextWriter output, Func<ParseResult, string[]> config)
+    {
+        var tokenEmail = new Option<string>("--email") { Description = "The user the token acts as.", Required = true };
+        var tokenName = new Option<string>("--name") { Description = "A name to recognise the token by.", Required = true };
+        var days = new Option<int>("--days")
+        {
+            Description = $"Days until the token expires (1–{UserAdministration.MaxTokenDays}; default {UserAdministration.DefaultTokenDays}).",
+            DefaultValueFactory = _ => UserAdministration.DefaultTokenDays,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= UserAdministration.MaxTokenDays)
+                {
+                    return n;
+                }
+
+                result.AddError($"bad --days '{text}': use a whole number from 1 to {UserAdministration.MaxTokenDays}");
+                return 0;
+            },
+        };
+        var create = new Command("create", "Create an API bearer token; it is printed once and stored hashed.") { tokenEmail, tokenName, days };
+        create.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var token = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateTokenAsync(r.GetValue(tokenEmail)!, r.GetValue(tokenName)!, r.GetValue(days));
+            await output.WriteLineAsync(token);
+            return Ok;
+        });
+
+        var listEmail = new Option<string?>("--email") { Description = "Only this user's tokens." };
+        var list = new Command("list", "List API tokens (id, user, name, created, expires, last used, state); never their secret.") { listEmail };
+        list.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var now = host.Get<TimeProvider>().GetUtcNow();
+            var rows = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListTokensAsync(r.GetValue(listEmail));
+            await output.WriteLineAsync("id\temail\tname\tcreated\texpires\tlast used\tstate");
+            foreach (var t in rows)
+            {
+                var state = t.RevokedAt is not null ? "revoked" : now >= t.ExpiresAt ? "expired" : "active";
+                await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{t.Id}\t{t.Email}\t{t.Name}\t{Utc(t.CreatedAt)}\t{Utc(t.ExpiresAt)}\t{(t.LastUsedAt is { } u ? Utc(u) : "-")}\t{state}"));
+            }
+
+            return Ok;
+        });
+
+        var revokeId = new Option<int?>("--id") { Description = "The token's id (see tokens list)." };
+        var revokeEmail = new Option<string?>("--email") { Description = "With --name: the user whose tokens of that name are revoked." };
+        var revokeName = new Option<string?>("--name") { Description = "With --email: revoke the user's tokens of this name." };
+        var revoke = new Command("revoke", "Revoke a token at once: by --id, or by --email and --name.") { revokeId, revokeEmail, revokeName };
+        revoke.SetAction(async (r, ct) =>
+        {
+            await using var host = await CommandHost.StartAsync(config(r));
+            await host.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var revoked = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .RevokeTokensAsync(r.GetValue(revokeId), r.GetValue(revokeEmail), r.GetValue(revokeName));
+            foreach (var t in revoked)
+            {
+                await output.WriteLineAsync($"Revoked token {t.Id} '{t.Name}' of {t.Email}.");
+            }
+
+            return Ok;
+        });
+
+        return new Command("tokens", "Manage API tokens.") { create, list, revoke };
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><c>briefing --quarter 2026-Q3 --scope CODE --format pdf --out FILE [--culture vi|en]</c>.</summary>
     private static Command BriefingCommand(TextWriter output, Func<ParseResult, string[]> config)

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using PartyOrg.Dashboard.Resources;
 
@@ -12,7 +11,7 @@ public partial class Login
     private string? _error;
 
     [Inject]
-    private SignInManager<AppUser> SignInManager { get; set; } = default!;
+    private AccountSignIn Accounts { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -26,24 +25,43 @@ public partial class Login
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
-    private string SafeReturnUrl =>
-        !string.IsNullOrEmpty(ReturnUrl) && ReturnUrl.StartsWith('/') && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) && !ReturnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? ReturnUrl
-            : "/";
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private string SafeReturnUrl => LocalUrl.OrRoot(ReturnUrl);
 
     protected override void OnInitialized() => Input ??= new();
 
     private async Task SignInAsync()
     {
         Input ??= new();
-        var result = await SignInManager.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await Accounts.SignInAsync(Input.Email, Input.Password);
         if (result.Succeeded)
         {
             Navigation.NavigateTo(SafeReturnUrl, forceLoad: true);
             return;
         }
 
-        _error = result.IsLockedOut ? L["LoginLockedOut"] : L["LoginFailed"];
+        if (result.RequiresTwoFactor)
+        {
+            Navigation.NavigateTo($"/account/login/code?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl)}", forceLoad: true);
+            return;
+        }
+
+        // One answer for unknown, disabled and existing accounts; a throttled one says when to try again.
+        if (result.RetryAfter is { } wait)
+        {
+            _error = L["LoginThrottled", SignInRateLimit.Minutes(wait)];
+            if (HttpContext is { Response.HasStarted: false } http)
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = FailureThrottle.Seconds(wait);
+            }
+
+            return;
+        }
+
+        _error = L["LoginFailed"];
     }
 
     private sealed class LoginInput
