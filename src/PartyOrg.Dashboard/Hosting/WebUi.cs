@@ -42,6 +42,11 @@ public static class WebUi
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // The API answers its errors as problem+json in every environment: never the error page, never a stack trace.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteAsync }));
+
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -80,8 +85,14 @@ public static class WebUi
         return app;
     }
 
-    private static string SafeLocal(string? uri) =>
+    /// <summary>
+    /// <paramref name="uri"/> when it is a path of this site, otherwise <c>/</c>: never another host (<c>//x</c>,
+    /// <c>/\x</c>), and no control character or white space (<c>/%09/x</c> decodes to a tab, which browsers drop,
+    /// turning it into <c>//x</c>).
+    /// </summary>
+    internal static string SafeLocal(string? uri) =>
         !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal)
+            && !uri.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? uri
             : "/";
 }
