@@ -8,6 +8,7 @@ using PartyOrg.Dashboard.Components;
 using PartyOrg.Dashboard.Components.Layout;
 using PartyOrg.Dashboard.Components.Localization;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Infrastructure;
 
 namespace PartyOrg.Dashboard.Hosting;
 
@@ -19,6 +20,8 @@ public static class WebUi
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Errors of the API (a parameter that does not bind, an unknown route, an exception) as problem+json.
+        services.AddProblemDetails();
         services.AddMudServices();
         services.AddMudStrings();
         services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
@@ -42,10 +45,13 @@ public static class WebUi
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        // The API answers its errors as problem+json in every environment: never the error page, never a stack trace.
+        // The API answers its errors as problem+json in every environment: never the error page, never a stack trace,
+        // never an empty 400 or 404.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
-            api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteAsync }));
+            api => api
+                .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteAsync })
+                .UseStatusCodePages());
 
         app.UseRequestLocalization();
         app.UseAuthentication();
@@ -66,7 +72,7 @@ public static class WebUi
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(SafeLocal(redirectUri));
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
 
         // Sign-out is a POST from a form carrying the antiforgery token; anything else is refused.
@@ -84,15 +90,4 @@ public static class WebUi
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
-
-    /// <summary>
-    /// <paramref name="uri"/> when it is a path of this site, otherwise <c>/</c>: never another host (<c>//x</c>,
-    /// <c>/\x</c>), and no control character or white space (<c>/%09/x</c> decodes to a tab, which browsers drop,
-    /// turning it into <c>//x</c>).
-    /// </summary>
-    internal static string SafeLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal)
-            && !uri.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
-            ? uri
-            : "/";
 }

@@ -26,10 +26,7 @@ public partial class Login
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
-    private string SafeReturnUrl =>
-        !string.IsNullOrEmpty(ReturnUrl) && ReturnUrl.StartsWith('/') && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) && !ReturnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? ReturnUrl
-            : "/";
+    private string SafeReturnUrl => Infrastructure.LocalUrl.OrRoot(ReturnUrl);
 
     protected override void OnInitialized() => Input ??= new();
 
