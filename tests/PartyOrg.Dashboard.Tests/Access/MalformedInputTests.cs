@@ -192,6 +192,22 @@ public sealed class MalformedInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_OverTheFormsLimits_Is413ProblemJson()
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent("unit_code\n"u8.ToArray()), "file", "meetings.csv");
+        for (var i = 0; i < 1100; i++)
+        {
+            content.Add(new StringContent("x"), $"field{i}");
+        }
+
+        var response = await _admin.PostAsync("/api/v1/imports/meetings?dryRun=true", content, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task UnhandledExceptionOnTheApi_IsProblemJson_WithoutTheException()
     {
         await using var failing = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
