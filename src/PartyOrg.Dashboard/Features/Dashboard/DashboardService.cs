@@ -86,10 +86,10 @@ public sealed class DashboardService(
             .Concat(Questionnaire.Questions.Select(q => MetricKeys.SurveyFavourable(q.Number)))
             .Distinct().ToList();
 
-        // The trend and the comparisons show only quarters whose scope holds the unit (a cell moved into or out of a
-        // district was not the editor's before or after); the others are absent.
-        var trendQuarters = quarter.Window(TrendLength).Append(quarter.SameQuarterLastYear);
-        var held = (await scopes.QuartersHoldingAsync(scope, node.Id, trendQuarters, cancellationToken)).ToHashSet();
+        // The trend and the comparisons (the previous quarter, the same quarter last year: both inside the trend's
+        // window) show only quarters whose scope holds the unit: a cell moved into or out of a district was not the
+        // editor's before or after. The others are absent.
+        var held = (await scopes.QuartersHoldingAsync(scope, node.Id, quarter.Window(TrendLength), cancellationToken)).ToHashSet();
         var current = await metrics.GetAsync(node.Id, quarter, keys, cancellationToken);
         var previous = held.Contains(quarter.Previous) ? await metrics.GetAsync(node.Id, quarter.Previous, keys, cancellationToken) : null;
         var lastYear = held.Contains(quarter.SameQuarterLastYear) ? await metrics.GetAsync(node.Id, quarter.SameQuarterLastYear, keys, cancellationToken) : null;
