@@ -27,7 +27,7 @@ public static class CoreServices
         services.AddDataProtection().SetApplicationName("PartyOrg.Dashboard");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<DataDirectory>((o, dir) => o.XmlRepository =
-                new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(dir.File("keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+                new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(dir.PrivateDirectory("keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         services.AddAccess();
         services.AddOrganisation();
         services.AddDemoData();

@@ -7,6 +7,7 @@ using PartyOrg.Dashboard.Components;
 using PartyOrg.Dashboard.Components.Layout;
 using PartyOrg.Dashboard.Components.Localization;
 using PartyOrg.Dashboard.Features.Access;
+using PartyOrg.Dashboard.Infrastructure;
 
 namespace PartyOrg.Dashboard.Hosting;
 
@@ -18,6 +19,8 @@ public static class WebUi
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Errors of the API (a parameter that does not bind, an unknown route, an exception) as problem+json.
+        services.AddProblemDetails();
         services.AddMudServices();
         services.AddMudStrings();
         services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
@@ -41,6 +44,14 @@ public static class WebUi
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // The API answers its errors as problem+json in every environment: never the error page, never a stack trace,
+        // never an empty 400 or 404.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            api => api
+                .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteAsync })
+                .UseStatusCodePages());
+
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -61,7 +72,7 @@ public static class WebUi
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(SafeLocal(redirectUri));
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
 
         // Sign-out is a POST from a form carrying the antiforgery token; anything else is refused.
@@ -79,9 +90,4 @@ public static class WebUi
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
-
-    private static string SafeLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal)
-            ? uri
-            : "/";
 }

@@ -138,7 +138,7 @@ public sealed class ImportApiJobAndUndoTests
         Assert.Equal(rows, await db.Meetings.CountAsync(m => m.SourceId == batch.SourceId, Ct));
         Assert.Equal(rows, await db.Meetings.CountAsync(Ct));
         Assert.NotEqual(before, await FactChecksum.ComputeAsync(db, Ct));
-        Assert.False(File.Exists(Path.Combine(app.DataDirectory, "imports", body.ProgressId + ".csv")), "the job deletes its saved upload");
+        Assert.False(File.Exists(Path.Combine(app.DataDirectory, "imports", body.ProgressId + ".upload")), "the job deletes its saved upload");
     }
 
     [Fact]

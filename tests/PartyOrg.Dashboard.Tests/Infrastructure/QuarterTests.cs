@@ -23,6 +23,31 @@ public sealed class QuarterTests
     [InlineData("")]
     public void TryParse_RejectsOtherText(string text) => Assert.False(Quarter.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("9999-Q4")]
+    [InlineData("1900-Q1")]
+    [InlineData("1999-Q4")]
+    [InlineData("2101-Q1")]
+    [InlineData("２０２４-Q4")]
+    [InlineData("٢٠٢٤-Q4")]
+    [InlineData("2024-Q４")]
+    public void TryParse_RejectsYearsOutsideTheSupportedRange_AndDigitsOtherThanAscii(string text)
+    {
+        Assert.False(Quarter.TryParse(text, out _));
+        var error = Assert.Throws<FormatException>(() => Quarter.Parse(text));
+        Assert.Contains("from 2000 to 2100", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2000-Q1")]
+    [InlineData("2100-Q4")]
+    public void TryParse_AcceptsTheEndsOfTheSupportedRange(string text)
+    {
+        Assert.True(Quarter.TryParse(text, out var quarter));
+        Assert.Equal(text, quarter.ToString());
+        Assert.Equal(quarter.End, quarter.Next.Start.AddDays(-1));
+    }
+
     [Fact]
     public void Boundaries_AreTheFirstAndLastDayOfTheQuarter()
     {

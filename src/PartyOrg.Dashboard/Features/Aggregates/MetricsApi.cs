@@ -37,7 +37,8 @@ public static class MetricsApi
         group.MapGet("/series", GetSeriesAsync)
             .WithName("GetUnitMetricSeries")
             .WithSummary("One metric of the unit across quarters.")
-            .WithDescription("key: one metric key (required). from, to: YYYY-Qn (default: the 8 quarters up to the last closed one).");
+            .WithDescription("key: one metric key (required). from, to: YYYY-Qn (default: the 8 quarters up to the last closed one). " +
+                "A DistrictEditor gets only the quarters in which the unit was in their scope.");
         return endpoints;
     }
 
@@ -95,25 +96,27 @@ public static class MetricsApi
             return TypedResults.Problem($"key '{key}' is not a metric key.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown metric key");
         }
 
-        // The unit must be in the caller's scope in a quarter of the range where it existed.
+        // The unit as it stood in the latest quarter of the range in which the caller may see it; then only the
+        // quarters whose scope holds it (ADR-005): a cell that moved into or out of a district is the editor's
+        // in some quarters only, and the others are absent from the answer.
         var scope = UserScope.For(user);
         OrgNode? unit = null;
-        foreach (var q in new[] { last, first })
+        for (var q = last; q >= first && unit is null; q = q.Previous)
         {
             var scoped = await scopes.ResolveAsync(scope, q, ct);
             if (scoped.Tree.Find(code) is { } node && scoped.CanSee(node))
             {
                 unit = node;
-                break;
             }
         }
 
         if (unit is null)
         {
-            return TypedResults.Problem($"no unit '{code}' in your scope existed at the end of {first} or {last}.", statusCode: StatusCodes.Status404NotFound, title: "Unit not found");
+            return TypedResults.Problem($"no unit '{code}' in your scope existed from {first} to {last}.", statusCode: StatusCodes.Status404NotFound, title: "Unit not found");
         }
 
-        var points = await metrics.GetSeriesAsync(unit.Id, key, first, last, ct);
+        var held = (await scopes.QuartersHoldingAsync(scope, unit.Id, Quarter.Range(first, last), ct)).ToHashSet();
+        var points = (await metrics.GetSeriesAsync(unit.Id, key, first, last, ct)).Where(p => held.Contains(p.Quarter));
         return TypedResults.Ok(new MetricSeriesDto(
             OrganisationApi.ToDto(unit), key,
             points.Select(p => new MetricPointDto(p.Quarter.ToString(), p.Metric.Value, p.Metric.Numerator, p.Metric.Denominator, p.Metric.Suppressed, p.Stale)).ToList()));

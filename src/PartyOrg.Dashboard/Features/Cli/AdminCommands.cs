@@ -169,7 +169,7 @@ public static class AdminCommands
                     return q;
                 }
 
-                result.AddError($"bad --quarter '{text}': write it as YYYY-Qn, e.g. 2026-Q3");
+                result.AddError($"bad --quarter '{text}': write it as {Quarter.Format}");
                 return null;
             },
         };
@@ -395,7 +395,7 @@ public static class AdminCommands
             };
         }
 
-        var quarter = Parsed<Quarter?>("--quarter", "The quarter, as YYYY-Qn (e.g. 2026-Q3).", t => Quarter.TryParse(t, out var q) ? q : null, "write it as YYYY-Qn, e.g. 2026-Q3");
+        var quarter = Parsed<Quarter?>("--quarter", "The quarter, as YYYY-Qn (e.g. 2026-Q3).", t => Quarter.TryParse(t, out var q) ? q : null, $"write it as {Quarter.Format}");
         var scope = new Option<string>("--scope") { Description = "The code of the unit the briefing covers (the province's, a committee's).", Required = true };
         var format = Parsed<BriefingFormat?>("--format", "pdf, docx or xlsx.", t => BriefingFormats.TryParse(t, out var f) ? f : null, "use pdf, docx or xlsx");
         var culture = Parsed<string?>("--culture", "vi (default) or en.", t => BriefingCultures.TryParse(t, out var c) ? c : null, "use vi or en");

@@ -86,11 +86,19 @@ public sealed class DashboardService(
             .Concat(Questionnaire.Questions.Select(q => MetricKeys.SurveyFavourable(q.Number)))
             .Distinct().ToList();
 
+        // The trend and the comparisons (the previous quarter, the same quarter last year: both inside the trend's
+        // window) show only quarters whose scope holds the unit: a cell moved into or out of a district was not the
+        // editor's before or after. The others are absent.
+        var held = (await scopes.QuartersHoldingAsync(scope, node.Id, quarter.Window(TrendLength), cancellationToken)).ToHashSet();
         var current = await metrics.GetAsync(node.Id, quarter, keys, cancellationToken);
-        var previous = await metrics.GetAsync(node.Id, quarter.Previous, keys, cancellationToken);
-        var lastYear = await metrics.GetAsync(node.Id, quarter.SameQuarterLastYear, keys, cancellationToken);
+        var previous = held.Contains(quarter.Previous) ? await metrics.GetAsync(node.Id, quarter.Previous, keys, cancellationToken) : null;
+        var lastYear = held.Contains(quarter.SameQuarterLastYear) ? await metrics.GetAsync(node.Id, quarter.SameQuarterLastYear, keys, cancellationToken) : null;
         var kpis = DashboardMetrics.Kpis
-            .Select(m => new KpiFigure(m, DashboardRules.Read(current.Values, m), DashboardRules.Read(previous.Values, m), DashboardRules.Read(lastYear.Values, m)))
+            .Select(m => new KpiFigure(
+                m,
+                DashboardRules.Read(current.Values, m),
+                previous is null ? null : DashboardRules.Read(previous.Values, m),
+                lastYear is null ? null : DashboardRules.Read(lastYear.Values, m)))
             .ToList();
 
         var path = tree.PathTo(node.Id);
@@ -104,7 +112,7 @@ public sealed class DashboardService(
             chartMetric,
             chartMetrics,
             await ChildrenAsync(tree, node, quarter, chartMetric, practiceKeys, cancellationToken),
-            await TrendAsync(node.Id, quarter, chartMetric, practiceKeys, cancellationToken),
+            await TrendAsync(node.Id, quarter, held, chartMetric, practiceKeys, cancellationToken),
             await AttentionAsync(metrics, tree, node, quarter, cancellationToken),
             new Freshness(current.ComputedAt, current.Stale),
             node.Kind.HoldsMeetings() ? await CellAsync(node.Id, quarter, current.Values, cancellationToken) : null));
@@ -194,13 +202,14 @@ public sealed class DashboardService(
             .ThenBy(c => c.Unit.ShortName, StringComparer.CurrentCulture)
             .ToList();
 
+    /// <param name="held">The quarters whose scope holds the unit; the trend has a point for these only.</param>
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(
-        int unitId, Quarter quarter, DashboardMetric metric, IReadOnlyList<string> practiceKeys, CancellationToken cancellationToken)
+        int unitId, Quarter quarter, HashSet<Quarter> held, DashboardMetric metric, IReadOnlyList<string> practiceKeys, CancellationToken cancellationToken)
     {
         // One query for every key (the average coverage reads all the practices' keys).
         var first = quarter.AddQuarters(1 - TrendLength);
         var byQuarter = await metrics.GetSeriesManyAsync(unitId, KeysFor(metric, practiceKeys), first, quarter, cancellationToken);
-        return byQuarter.OrderBy(p => p.Key).Select(p => new TrendPoint(p.Key, DashboardRules.Read(p.Value, metric))).ToList();
+        return byQuarter.Where(p => held.Contains(p.Key)).OrderBy(p => p.Key).Select(p => new TrendPoint(p.Key, DashboardRules.Read(p.Value, metric))).ToList();
     }
 
     /// <summary>The children and grandchildren of a unit that need attention (also the briefings' last section).</summary>

@@ -1,13 +1,18 @@
 using System.Text.Json;
 using Hangfire;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Features.Health;
 
-/// <summary><c>GET /healthz</c> (anonymous): the database and the job storage, as JSON.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: anonymous callers (load balancers, the test harness) get the overall status only; signed-in
+/// Admins (cookie or bearer token) also get each check's description: the database, its unit count, the job storage.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
@@ -24,17 +29,22 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        context.Response.Headers.CacheControl = "no-store";
+        var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+        var admin = (await authorization.AuthorizeAsync(context.User, AccessServiceCollectionExtensions.Policies.Admin)).Succeeded;
+        object body = admin
+            ? new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(
+                    e => e.Key,
+                    e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            }
+            : new { status = report.Status.ToString() };
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }
 

@@ -24,13 +24,15 @@ public sealed class ImportJobs(
         var id = Guid.NewGuid().ToString("N");
         var folder = dataDirectory.File("imports");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, id + Path.GetExtension(fileName).ToLowerInvariant());
+        // Named by the id alone: the client's file name (its extension may be hundreds of characters) never reaches
+        // the file system; the job reads the format from fileName.
+        var path = Path.Combine(folder, id + ".upload");
         await using (var file = File.Create(path))
         {
             await content.CopyToAsync(file, ct);
         }
 
-        progress.Set(new ImportProgress(id, ImportPhase.Queued, 0, 0, 0));
+        progress.Set(new ImportProgress(id, ImportPhase.Queued, 0, 0, 0), userEmail);
         jobs.Enqueue<ImportJobs>(j => j.RunAsync(id, kind, fileName, path, userEmail, dryRun, sheet, CancellationToken.None));
         return id;
     }
@@ -43,20 +45,20 @@ public sealed class ImportJobs(
             var user = await users.FindByEmailAsync(userEmail);
             var actor = user is null ? new ImportActor(userEmail, false, false, null) : ImportActor.From(user, await users.GetRolesAsync(user));
             await using var file = File.OpenRead(path);
-            var result = await imports.RunAsync(new ImportRequest(kind, fileName, file, actor, dryRun, sheet), p => progress.Set(p), id, cancellationToken);
+            var result = await imports.RunAsync(new ImportRequest(kind, fileName, file, actor, dryRun, sheet), p => progress.Set(p, userEmail), id, cancellationToken);
             progress.Set(new ImportProgress(id, ImportPhase.Done, result.Report.Rows, result.Report.Added + result.Report.Changed,
-                result.Report.Outcome == ImportOutcome.Imported ? result.Report.Added + result.Report.Changed : 0, result.Report), result.AllProblems);
+                result.Report.Outcome == ImportOutcome.Imported ? result.Report.Added + result.Report.Changed : 0, result.Report), userEmail, result.AllProblems);
         }
         catch (ImportRefusedException ex)
         {
-            progress.Set(new ImportProgress(id, ImportPhase.Failed, 0, 0, 0, null, ex.Message));
+            progress.Set(new ImportProgress(id, ImportPhase.Failed, 0, 0, 0, null, ex.Message), userEmail);
         }
         catch (Exception ex)
         {
             // The write is one transaction: nothing of the file was stored. The page and the API must say so, instead
             // of showing the last phase for good while Hangfire records the failure.
             var why = StorageFailure.Describe(ex) ?? "the import stopped on an unexpected error (written to the server's log)";
-            progress.Set(new ImportProgress(id, ImportPhase.Failed, 0, 0, 0, null, $"{why}; nothing of the file was written."));
+            progress.Set(new ImportProgress(id, ImportPhase.Failed, 0, 0, 0, null, $"{why}; nothing of the file was written."), userEmail);
             throw;
         }
         finally

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
+using PartyOrg.Dashboard.Features.Access;
 
 namespace PartyOrg.Dashboard.Features.Imports;
 
@@ -17,28 +19,34 @@ public sealed record ImportProgress(string Id, ImportPhase Phase, int RowsValida
 /// <summary>
 /// The progress of the imports running in this process, polled by the page and the API. Kept in memory:
 /// a finished import's report stays until the process ends (or <see cref="MaxEntries"/> newer ones push it out,
-/// which deletes its problem list's temporary file).
+/// which deletes its problem list's temporary file). Each run belongs to the user who started it: only they and
+/// Admins read it; anyone else is told nothing, as if the id did not exist.
 /// </summary>
 public sealed class ImportProgressStore
 {
     public const int MaxEntries = 200;
 
-    private readonly ConcurrentDictionary<string, (long Order, ImportProgress Progress, ImportProblemList AllProblems)> _entries = new();
+    private readonly ConcurrentDictionary<string, (long Order, string Owner, ImportProgress Progress, ImportProblemList AllProblems)> _entries = new();
     private long _order;
 
-    /// <summary>Records where an import is; <paramref name="allProblems"/>, when given, is owned by the store from now on.</summary>
-    public void Set(ImportProgress progress, ImportProblemList? allProblems = null)
+    /// <summary>
+    /// Records where an import is; <paramref name="allProblems"/>, when given, is owned by the store from now on.
+    /// <paramref name="owner"/> (the user name of who started the run) is recorded with the first progress of an id
+    /// and never changes afterwards.
+    /// </summary>
+    public void Set(ImportProgress progress, string owner, ImportProblemList? allProblems = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(owner);
         var order = Interlocked.Increment(ref _order);
-        _entries.AddOrUpdate(progress.Id, (order, progress, allProblems ?? ImportProblemList.Empty), (_, old) =>
+        _entries.AddOrUpdate(progress.Id, (order, owner, progress, allProblems ?? ImportProblemList.Empty), (_, old) =>
         {
             if (allProblems is not null && !ReferenceEquals(allProblems, old.AllProblems))
             {
                 old.AllProblems.Dispose();
             }
 
-            return (old.Order, progress, allProblems ?? old.AllProblems);
+            return (old.Order, old.Owner, progress, allProblems ?? old.AllProblems);
         });
         if (_entries.Count > MaxEntries)
         {
@@ -52,8 +60,18 @@ public sealed class ImportProgressStore
         }
     }
 
-    public ImportProgress? Get(string id) => _entries.TryGetValue(id, out var entry) ? entry.Progress : null;
+    /// <summary>The run's progress, if <paramref name="user"/> started it or is an Admin; otherwise null, as for an unknown id.</summary>
+    public ImportProgress? Get(string id, ClaimsPrincipal user) =>
+        _entries.TryGetValue(id, out var entry) && MayRead(entry.Owner, user) ? entry.Progress : null;
 
-    /// <summary>Every problem of a finished import (the report lists only the first ones).</summary>
-    public ImportProblemList? AllProblems(string id) => _entries.TryGetValue(id, out var entry) ? entry.AllProblems : null;
+    /// <summary>Every problem of a finished import (the report lists only the first ones), under the same rule as <see cref="Get"/>.</summary>
+    public ImportProblemList? AllProblems(string id, ClaimsPrincipal user) =>
+        _entries.TryGetValue(id, out var entry) && MayRead(entry.Owner, user) ? entry.AllProblems : null;
+
+    private static bool MayRead(string owner, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Admin)
+            || (owner.Length > 0 && string.Equals(owner, user.Identity?.Name, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyOrg.Dashboard.Features.Access;
@@ -20,6 +22,9 @@ public sealed record ImportBatchDto(int Id, string Kind, string FileName, int Ro
 /// </summary>
 public static class ImportsApi
 {
+    /// <summary>The longest file name an upload may have: what file systems allow, and more than any real export needs.</summary>
+    public const int MaxFileNameLength = 255;
+
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/imports").WithTags("Imports")
@@ -43,8 +48,17 @@ public static class ImportsApi
 
     internal static async Task<IResult> ImportAsync(
         string kind, bool? dryRun, bool? background, HttpContext context, ClaimsPrincipal user, ImportService imports, ImportJobs jobs,
-        ImportProgressStore progress, IAntiforgery antiforgery, IOptions<ImportOptions> options, CancellationToken ct)
+        ImportProgressStore progress, IAntiforgery antiforgery, IOptions<ImportOptions> options, IOptions<KestrelServerOptions> server, CancellationToken ct)
     {
+        // Over the server's request limit (Kestrel:Limits:MaxRequestBodySize, 30 MB by default): 413 before anything is
+        // read. A body without a length that grows past it fails while the form is read, answered 413 by ApiProblems.
+        if (context.Request.ContentLength is { } length && server.Value.Limits.MaxRequestBodySize is { } limit && length > limit)
+        {
+            return TypedResults.Problem(
+                string.Create(CultureInfo.InvariantCulture, $"The upload is {length / 1024.0 / 1024.0:0.0} MB; the server accepts at most {limit / 1024.0 / 1024.0:0.0} MB per request."),
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+        }
+
         if (ByCookie(context) && !await antiforgery.IsRequestValidAsync(context))
         {
             return TypedResults.Problem("Missing or invalid antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
@@ -74,6 +88,13 @@ public static class ImportsApi
         }
 
         var fileName = Path.GetFileName(file.FileName);
+        if (fileName.Length > MaxFileNameLength)
+        {
+            return TypedResults.Problem(
+                string.Create(CultureInfo.InvariantCulture, $"The file name is {fileName.Length} characters long; name the file with at most {MaxFileNameLength} (e.g. meetings.csv)."),
+                statusCode: StatusCodes.Status400BadRequest, title: "File name too long");
+        }
+
         var sheet = form.TryGetValue("sheet", out var s) && s.Count > 0 ? s[0] : null;
         if (background == true || file.Length > options.Value.BackgroundFileBytes)
         {
@@ -89,7 +110,7 @@ public static class ImportsApi
         {
             var progressId = Guid.NewGuid().ToString("N");
             var result = await imports.RunAsync(new ImportRequest(kind, fileName, content, actor, dryRun ?? false, sheet), null, progressId, ct);
-            progress.Set(new ImportProgress(progressId, ImportPhase.Done, result.Report.Rows, 0, 0, result.Report), result.AllProblems);
+            progress.Set(new ImportProgress(progressId, ImportPhase.Done, result.Report.Rows, 0, 0, result.Report), user.Identity?.Name ?? string.Empty, result.AllProblems);
             context.Response.Headers["X-Import-Progress-Id"] = progressId;
             return result.Report.Outcome == ImportOutcome.Rejected
                 ? TypedResults.UnprocessableEntity(result.Report)
@@ -114,13 +135,17 @@ public static class ImportsApi
         };
     }
 
-    internal static Results<Ok<ImportProgress>, NotFound> Progress(string id, ImportProgressStore progress) =>
-        progress.Get(id) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
+    /// <summary>A run's progress, for the user who started it and Admins; 404 for anyone else (the id is not confirmed).</summary>
+    internal static Results<Ok<ImportProgress>, ProblemHttpResult> Progress(string id, ClaimsPrincipal user, ImportProgressStore progress) =>
+        progress.Get(id, user) is { } p ? TypedResults.Ok(p) : NoRun(id);
 
-    internal static IResult ProblemsCsv(string id, ImportProgressStore progress) =>
-        progress.AllProblems(id) is { } problems
+    internal static IResult ProblemsCsv(string id, ClaimsPrincipal user, ImportProgressStore progress) =>
+        progress.AllProblems(id, user) is { } problems
             ? TypedResults.Stream(output => problems.WriteCsvAsync(output), "text/csv; charset=utf-8", $"problems-{id}.csv")
-            : TypedResults.NotFound();
+            : NoRun(id);
+
+    private static ProblemHttpResult NoRun(string id) =>
+        TypedResults.Problem($"No import run '{id}' of yours is kept on this server.", statusCode: StatusCodes.Status404NotFound, title: "Import run not found");
 
     internal static async Task<Ok<List<ImportBatchDto>>> BatchesAsync(IDbContextFactory<AppDbContext> contexts, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -98,7 +98,7 @@ public static class JobsServiceCollectionExtensions
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, postgres), postgres);
         }
 
-        var file = services.GetRequiredService<DataDirectory>().File(HangfireFileName);
+        var file = services.GetRequiredService<DataDirectory>().PrivateFile(HangfireFileName);
         return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
     }
 

@@ -122,7 +122,7 @@ public static class OrganisationApi
     }
 
     internal static ProblemHttpResult BadQuarter(string? text) =>
-        TypedResults.Problem($"quarter '{text}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.", statusCode: StatusCodes.Status400BadRequest, title: "Bad quarter");
+        TypedResults.Problem($"quarter '{text}' is not a quarter; write it as {Quarter.Format}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad quarter");
 
     internal static ProblemHttpResult NotInQuarter(string code, Quarter q) =>
         TypedResults.Problem($"no unit '{code}' in your scope existed at the end of {q}.", statusCode: StatusCodes.Status404NotFound, title: "Unit not found");

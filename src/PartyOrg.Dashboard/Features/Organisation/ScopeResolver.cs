@@ -37,6 +37,35 @@ public sealed class ScopeResolver(OrgTreeService trees)
         return ResolvedScope.Of(tree, graph, code, date);
     }
 
+    /// <summary>
+    /// The quarters among <paramref name="quarters"/> whose scope holds the unit <paramref name="unitId"/>, in order:
+    /// a series or trend returns only these (a quarter outside the scope is absent, not zeroed). The scope is
+    /// resolved quarter by quarter, since a unit moves into and out of a district's subtree (ADR-005). The
+    /// province's roles hold every quarter.
+    /// </summary>
+    public async Task<IReadOnlyList<Quarter>> QuartersHoldingAsync(UserScope scope, int unitId, IEnumerable<Quarter> quarters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(quarters);
+        var held = new List<Quarter>();
+        foreach (var quarter in quarters.Distinct().Order())
+        {
+            if (scope.WholeProvince)
+            {
+                held.Add(quarter);
+                continue;
+            }
+
+            var resolved = await ResolveAsync(scope, quarter, cancellationToken);
+            if (resolved.Tree.Find(unitId) is { } node && resolved.CanSee(node))
+            {
+                held.Add(quarter);
+            }
+        }
+
+        return held;
+    }
+
     /// <summary>The ids of the units the scope code stands for on <paramref name="date"/> (imports check their own tree against them).</summary>
     public async Task<IReadOnlyList<int>> UnitIdsOnAsync(string code, DateOnly date, CancellationToken cancellationToken = default) =>
         (await trees.GetLineageGraphAsync(cancellationToken)).Resolve(code, date)?.UnitIds ?? [];

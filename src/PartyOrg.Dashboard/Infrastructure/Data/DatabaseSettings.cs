@@ -17,7 +17,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             case DatabaseProvider.Sqlite:
                 var sqlite = new SqliteConnectionStringBuilder(
                     string.IsNullOrWhiteSpace(options.ConnectionString)
-                        ? $"Data Source={dataDirectory.File(SqliteFileName)}"
+                        ? $"Data Source={dataDirectory.PrivateFile(SqliteFileName)}"
                         : options.ConnectionString)
                 {
                     ForeignKeys = true,

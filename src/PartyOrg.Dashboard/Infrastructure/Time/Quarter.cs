@@ -11,6 +11,15 @@ namespace PartyOrg.Dashboard.Infrastructure.Time;
 /// </summary>
 public readonly partial record struct Quarter : IComparable<Quarter>
 {
+    /// <summary>The first year a quarter may be written in (URLs, the API, the CLI, files): well before any Party record the app holds.</summary>
+    public const int MinYear = 2000;
+
+    /// <summary>The last year a quarter may be written in; arithmetic a century either side stays representable.</summary>
+    public const int MaxYear = 2100;
+
+    /// <summary>How a quarter is written, for messages that refuse one.</summary>
+    public const string Format = "YYYY-Qn with ASCII digits and a year from 2000 to 2100, e.g. 2026-Q3";
+
     public Quarter(int year, int number)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 1900);
@@ -68,8 +77,12 @@ public readonly partial record struct Quarter : IComparable<Quarter>
     public static Quarter Parse(string text) =>
         TryParse(text, out var quarter)
             ? quarter
-            : throw new FormatException($"'{text}' is not a quarter; write it as YYYY-Qn, e.g. 2026-Q3.");
+            : throw new FormatException($"'{text}' is not a quarter; write it as {Format}.");
 
+    /// <summary>
+    /// Reads <c>2026-Q3</c> (also <c>2026Q3</c>, <c>2026-q3</c>); false for anything else, for digits other than
+    /// ASCII (full-width ２０２６ too) and for a year outside <see cref="MinYear"/>–<see cref="MaxYear"/>.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Quarter quarter)
     {
         quarter = default;
@@ -86,7 +99,7 @@ public readonly partial record struct Quarter : IComparable<Quarter>
 
         var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         var number = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (year < 1900)
+        if (year is < MinYear or > MaxYear)
         {
             return false;
         }
@@ -117,6 +130,6 @@ public readonly partial record struct Quarter : IComparable<Quarter>
 
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
-    [GeneratedRegex(@"^(\d{4})-?[Qq]([1-4])$")]
+    [GeneratedRegex(@"^([0-9]{4})-?[Qq]([1-4])$", RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using PartyOrg.Dashboard.Infrastructure;
 using PartyOrg.Dashboard.Resources;
 
 namespace PartyOrg.Dashboard.Features.Access.Pages;

@@ -34,8 +34,9 @@ public sealed class AnalysisService(
         var metric = AnalysisMetrics.Choose(AnalysisMetrics.Attendance, metricKey);
         var keys = AnalysisMetrics.Attendance.Select(m => m.Key).Concat(DashboardMetrics.Grades).ToList();
         var unit = await metrics.GetManyAsync([node!.Id, .. children.Select(c => c.Id)], quarter, keys, cancellationToken);
-        var trendQuarters = quarter.Window(DashboardService.TrendLength).ToList();
-        var trend = await metrics.GetSeriesAsync(node.Id, metric.Key, trendQuarters[0], quarter, cancellationToken);
+        var trendQuarters = await HeldAsync(user, node, quarter.Window(DashboardService.TrendLength), cancellationToken);
+        var trend = (await metrics.GetSeriesAsync(node.Id, metric.Key, quarter.AddQuarters(1 - DashboardService.TrendLength), quarter, cancellationToken))
+            .Where(p => trendQuarters.Contains(p.Quarter));
         var rows = Sort(children.Select(c => new ChildValues(Ref(c), unit[c.Id])), metric);
         return new(status, new AttendanceView(
             scope,
@@ -61,9 +62,9 @@ public sealed class AnalysisService(
         var keys = AnalysisMetrics.Surveys.Select(m => m.Key).Append(MetricKeys.SurveyResponses).ToList();
         var values = await metrics.GetManyAsync([node!.Id, .. children.Select(c => c.Id)], quarter, keys, cancellationToken);
         var own = values[node.Id];
-        var trendQuarters = quarter.Window(DashboardService.TrendLength).ToList();
+        var trendQuarters = await HeldAsync(user, node, quarter.Window(DashboardService.TrendLength), cancellationToken);
         var trend = await metrics.GetSeriesManyAsync(
-            node.Id, [MetricKeys.SurveyIndex, MetricKeys.SurveyResponseRate], trendQuarters[0], quarter, cancellationToken);
+            node.Id, [MetricKeys.SurveyIndex, MetricKeys.SurveyResponseRate], quarter.AddQuarters(1 - DashboardService.TrendLength), quarter, cancellationToken);
         var questions = Questionnaire.Questions
             .Select(q =>
             {
@@ -99,7 +100,7 @@ public sealed class AnalysisService(
         var keys = catalogue.Select(p => MetricKeys.PracticeCoverage(p.Code)).ToList();
         var values = await metrics.GetManyAsync([node!.Id, .. children.Select(c => c.Id)], quarter, keys, cancellationToken);
         var first = QuarterPicker.First <= quarter ? QuarterPicker.First : quarter;
-        var quarters = Quarter.Range(first, quarter).ToList();
+        var quarters = await HeldAsync(user, node, Quarter.Range(first, quarter), cancellationToken);
         var series = await metrics.GetSeriesManyAsync(node.Id, keys, first, quarter, cancellationToken);
         return new(status, new PracticesView(
             scope,
@@ -118,6 +119,13 @@ public sealed class AnalysisService(
             .ThenBy(c => (metric.HigherIsBetter ? -1 : 1) * (DashboardRules.Read(c.Metrics, metric) ?? 0))
             .ThenBy(c => c.Unit.ShortName, StringComparer.CurrentCulture)
             .ToList();
+
+    /// <summary>
+    /// The quarters of a trend or curve whose scope holds the unit, in order (ADR-005, through the one resolver):
+    /// a unit that moved into or out of a district's subtree has no point in the quarters it was not the editor's.
+    /// </summary>
+    private async Task<List<Quarter>> HeldAsync(ClaimsPrincipal user, OrgNode node, IEnumerable<Quarter> quarters, CancellationToken cancellationToken) =>
+        [.. await scopes.QuartersHoldingAsync(UserScope.For(user), node.Id, quarters, cancellationToken)];
 
     private static double? Shown(Metric metric, DashboardMetric shown) => metric.Value * shown.Scale;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -32,6 +33,7 @@ public sealed partial class ImportsPage : IDisposable
     private bool _running;
     private bool _isAdmin;
     private string _user = string.Empty;
+    private ClaimsPrincipal _principal = new();
     private IReadOnlyList<ImportBatch> _batches = [];
 
     /// <summary>The run to show (from <c>/imports/{id}</c>).</summary>
@@ -73,6 +75,7 @@ public sealed partial class ImportsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
+        _principal = user;
         _isAdmin = user.IsInRole(Roles.Admin);
         _user = user.Identity?.Name ?? string.Empty;
         await LoadBatchesAsync();
@@ -86,7 +89,7 @@ public sealed partial class ImportsPage : IDisposable
             return;
         }
 
-        _progress = Progress.Get(ProgressId);
+        _progress = Progress.Get(ProgressId, _principal);
         _missing = _progress is null;
         if (_progress is { Phase: not (ImportPhase.Done or ImportPhase.Failed) } && RendererInfo.IsInteractive && !_running)
         {
@@ -169,7 +172,7 @@ public sealed partial class ImportsPage : IDisposable
         }
 
         _previewId = dryRun ? id : null;
-        _progress = Progress.Get(id);
+        _progress = Progress.Get(id, _principal);
         _missing = false;
         Navigation.NavigateTo($"/imports/{id}");
         await WatchAsync(id, reloadBatches: !dryRun);
@@ -184,7 +187,7 @@ public sealed partial class ImportsPage : IDisposable
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(300), Time);
             while (await timer.WaitForNextTickAsync(_cts.Token))
             {
-                _progress = Progress.Get(id);
+                _progress = Progress.Get(id, _principal);
                 await InvokeAsync(StateHasChanged);
                 if (_progress?.Phase is ImportPhase.Done or ImportPhase.Failed or null)
                 {
