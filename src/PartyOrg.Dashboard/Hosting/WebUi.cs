@@ -19,6 +19,7 @@ public static class WebUi
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSecurityHeaders();
         services.AddMudServices();
         services.AddMudStrings();
         services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
@@ -37,6 +38,7 @@ public static class WebUi
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -60,7 +62,7 @@ public static class WebUi
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
             return Results.LocalRedirect(SafeLocal(redirectUri));
         }).AllowAnonymous();
 
