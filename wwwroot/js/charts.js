@@ -62,24 +62,22 @@ async function loadLocales() {
 }
 
 // The C# side sends plain JSON: ApexCharts options plus `numberFormat` { locale, style, decimals, percentPattern },
-// which becomes the formatter functions JSON cannot carry.
+// which becomes the formatter functions JSON cannot carry. Every string in it is text (a unit's short name comes
+// from an import file); asText makes sure none of it is ever read as markup.
 function toApexOptions(options, init) {
     const { numberFormat, ...apex } = options;
     const format = formatter(numberFormat);
     const type = apex.chart.type;
     const horizontal = apex.plotOptions?.bar?.horizontal === true;
 
-    apex.tooltip = { ...apex.tooltip, y: { formatter: format } };
     apex.dataLabels = {
         ...apex.dataLabels,
         // A donut's labels are shares of the whole; everything else shows the value itself.
         formatter: type === 'donut' ? percentOfWhole(numberFormat) : format,
     };
-    if (type === 'donut') {
-        apex.legend = { ...apex.legend, formatter: (name, o) => `${name}: ${format(o.w.globals.series[o.seriesIndex])}` };
-    } else if (horizontal) {
+    if (horizontal) {
         apex.xaxis = { ...apex.xaxis, labels: { ...apex.xaxis?.labels, formatter: format } };
-    } else if (type !== 'heatmap') {
+    } else if (type !== 'heatmap' && type !== 'donut') {
         apex.yaxis = { ...apex.yaxis, labels: { ...apex.yaxis?.labels, formatter: format } };
     }
 
@@ -105,7 +103,46 @@ function toApexOptions(options, init) {
             },
         };
     }
+    return asText(apex, format);
+}
+
+// ApexCharts 4.7 draws titles, axis labels and data labels as SVG text nodes (text, whatever it holds), but
+// writes the tooltip (title, series names, values), the x-axis tooltip and the legend with innerHTML. Each
+// of those places gets a formatter here that escapes what it shows, so a name like `<img onerror=…>` is
+// shown as those characters and never parsed. Options that ApexCharts would put into the page as HTML
+// (custom tooltips, legend marker HTML, custom SVG annotations) are never set. This is the one place.
+function asText(apex, format) {
+    const donut = apex.chart.type === 'donut';
+    apex.tooltip = {
+        ...apex.tooltip,
+        custom: undefined,
+        x: { ...apex.tooltip?.x, formatter: value => escapeHtml(value) },
+        y: { formatter: value => escapeHtml(format(value)), title: { formatter: name => escapeHtml(name) } },
+        z: { formatter: value => escapeHtml(value), title: '' },
+    };
+    if (!donut) {
+        apex.xaxis = { ...apex.xaxis, tooltip: { ...apex.xaxis?.tooltip, formatter: value => escapeHtml(value) } };
+    }
+    apex.legend = {
+        ...apex.legend,
+        tooltipHoverFormatter: undefined,
+        markers: { ...apex.legend?.markers, customHTML: undefined },
+        formatter: donut
+            ? (name, o) => escapeHtml(`${name}: ${format(o.w.globals.series[o.seriesIndex])}`)
+            : name => escapeHtml(name),
+    };
+    delete apex.annotations;
     return apex;
+}
+
+const htmlEscapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(value) {
+    if (value === null || value === undefined) {
+        return '';
+    }
+    const text = Array.isArray(value) ? value.join(' ') : String(value);
+    return text.replace(/[&<>"']/g, c => htmlEscapes[c]);
 }
 
 function formatter(numberFormat) {

@@ -21,6 +21,7 @@ public static class WebUi
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Errors of the API (a parameter that does not bind, an unknown route, an exception) as problem+json.
         services.AddProblemDetails();
+        services.AddSecurityHeaders();
         services.AddMudServices();
         services.AddMudStrings();
         services.AddSingleton(PageCatalog.FromAssembly(typeof(App).Assembly));
@@ -39,6 +40,7 @@ public static class WebUi
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -71,7 +73,7 @@ public static class WebUi
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
             return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
 

@@ -293,6 +293,57 @@ public sealed class ApexChartTests : ComponentTest
         Assert.Equal(ChartPalette.Default, options.GetProperty("colors").EnumerateArray().Select(c => c.GetString()));
     }
 
+    [Theory]
+    [InlineData(ChartKind.Bar)]
+    [InlineData(ChartKind.Donut)]
+    [InlineData(ChartKind.Heatmap)]
+    public void Hostile_names_reach_the_chart_as_the_same_plain_strings_and_the_table_as_text(ChartKind kind)
+    {
+        using var culture = new CultureScope("vi-VN");
+        const string Tag = "<img src=x onerror=alert(1)>";
+        const string Quote = "\" onmouseover=\"alert(1)";
+        const string Entity = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+        var chart = Render<ApexChart>(p => p
+            .Add(c => c.Kind, kind)
+            .Add(c => c.Categories, [Tag, Quote, Entity])
+            .Add(c => c.Series, [new ChartSeries(Tag, [1, 2, 3])])
+            .Add(c => c.Title, Quote)
+            .Add(c => c.AriaLabel, Entity));
+
+        // Data, not markup: the strings arrive unchanged (neither encoded nor decoded), and no option that
+        // ApexCharts would insert as HTML (a custom tooltip, formatter text, marker HTML) is ever sent.
+        var options = Options(_module.VerifyInvoke("render"));
+        var strings = Strings(options).ToList();
+        Assert.Contains(Tag, strings);
+        Assert.Contains(Quote, strings);
+        Assert.Contains(Entity, strings);
+        Assert.DoesNotContain(strings, s => s.Contains("&amp;", StringComparison.Ordinal) || s.Contains("&lt;img", StringComparison.Ordinal));
+        Assert.DoesNotContain(PropertyNames(options), n => n is "custom" or "formatter" or "customHTML" or "html" or "annotations");
+
+        chart.Find(".apex-chart-toggle input").Change(true);
+        var table = chart.Find("table");
+        Assert.Equal([Tag, Quote, Entity], table.QuerySelectorAll("tbody th").Select(th => th.TextContent));
+        Assert.Equal(Entity, table.QuerySelector("caption")!.TextContent);
+        Assert.Empty(chart.FindAll("img, script, [onmouseover]"));
+        Assert.Equal(Entity, chart.Find("[role='img']").GetAttribute("aria-label"));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        _ => [],
+    };
+
+    private static IEnumerable<string> PropertyNames(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(PropertyNames),
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => PropertyNames(p.Value).Prepend(p.Name)),
+        _ => [],
+    };
+
     private IRenderedComponent<ApexChart> RenderChart(
         ChartKind kind,
         IReadOnlyList<ChartSeries>? series = null,

@@ -23,7 +23,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var response = await _app.CreateBrowserlessClient().GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]
