@@ -154,10 +154,12 @@ NGINX
     ;;
   start-node)
     # Starts node N again after it was stopped or killed (kill -9 in the cluster tests), and waits until it is healthy.
+    # PARTYORG_CLUSTER_CATCHUP, when set, replaces the catch-up look-back `up` was given.
     n=${3:?usage: cluster.sh start-node DIR 1|2}
     [ -f "$dir/cluster.env" ] || fail "no cluster in $dir"
     # shellcheck disable=SC1091
     source "$dir/cluster.env"
+    catchup=${PARTYORG_CLUSTER_CATCHUP-$catchup}
     if [ -f "$dir/node$n.pid" ] && kill -0 "$(cat "$dir/node$n.pid")" 2>/dev/null; then fail "node$n is running"; fi
     port=$([ "$n" = 1 ] && echo "$node1" || echo "$node2")
     start_node "$n" "$port"

@@ -127,6 +127,26 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills both nodes and starts them again together (two start-node calls at once), with this catch-up look-back.</summary>
+    public async Task RestartBothTogetherAsync(int catchUpQuarters)
+    {
+        for (var node = 1; node <= 2; node++)
+        {
+            if (IsRunning(node))
+            {
+                using var process = Process.GetProcessById(NodeProcessId(node));
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+        }
+
+        var catchUp = catchUpQuarters.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var starts = await Task.WhenAll(
+            RunScriptWithCatchUpAsync(TimeSpan.FromMinutes(3), catchUp, "start-node", _directory, "1"),
+            RunScriptWithCatchUpAsync(TimeSpan.FromMinutes(3), catchUp, "start-node", _directory, "2"));
+        Assert.True(starts.All(s => s.Exit == 0), string.Join('\n', starts.Select(s => s.Output)));
+    }
+
     public string Log(int node) => File.ReadAllText(Path.Combine(_directory, $"node{node}.log"));
 
     /// <summary>Runs the app's admin command line against the cluster's database (as an operator would on a node).</summary>
@@ -148,7 +168,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         return File.Exists(path) ? $"--- {file} (end) ---\n{string.Join('\n', File.ReadLines(path).TakeLast(40))}" : string.Empty;
     }
 
-    private async Task<(int Exit, string Output)> RunScriptAsync(TimeSpan timeout, params string[] args)
+    private Task<(int Exit, string Output)> RunScriptAsync(TimeSpan timeout, params string[] args) =>
+        // No catch-up briefings by default: rendering the province's 42 would take the machine for minutes (see the README).
+        RunScriptWithCatchUpAsync(timeout, "0", args);
+
+    private async Task<(int Exit, string Output)> RunScriptWithCatchUpAsync(TimeSpan timeout, string catchUpQuarters, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryRoot };
         start.ArgumentList.Add(Path.Combine(RepositoryRoot, "scripts", "cluster.sh"));
@@ -160,8 +184,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         start.Environment["PARTYORG_APP_DIR"] = AppDirectory;
         start.Environment["PARTYORG_CLUSTER_CONNECTION"] = ConnectionString;
         start.Environment["PARTYORG_CLUSTER_SEED"] = "1";
-        // No catch-up briefings: rendering the province's 42 would take the machine for minutes (see the README).
-        start.Environment["PARTYORG_CLUSTER_CATCHUP"] = "0";
+        start.Environment["PARTYORG_CLUSTER_CATCHUP"] = catchUpQuarters;
         return await RunAsync(start, timeout);
     }
 

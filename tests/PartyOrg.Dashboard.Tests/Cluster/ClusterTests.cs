@@ -50,6 +50,26 @@ public sealed partial class ClusterTests(ClusterFixture cluster, ITestOutputHelp
     }
 
     [Fact]
+    public async Task ForwardedProto_SentByTheClient_IsOverwrittenByNginx()
+    {
+        RequireCluster();
+        await cluster.EnsureBothNodesAsync();
+        using var client = Browserless();
+
+        // The sign-in redirect is absolute: its scheme is the one the app believes. nginx replaces what the client claims.
+        var throughNginx = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Balancer, "/"));
+        throughNginx.Headers.Add("X-Forwarded-Proto", "https");
+        var viaProxy = await client.SendAsync(throughNginx, Ct);
+        // The control: from the proxy's own address (loopback here) the app does believe the header.
+        var fromProxyAddress = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Nodes[0], "/"));
+        fromProxyAddress.Headers.Add("X-Forwarded-Proto", "https");
+        var direct = await client.SendAsync(fromProxyAddress, Ct);
+
+        Assert.Equal("http", viaProxy.Headers.Location?.Scheme);
+        Assert.Equal("https", direct.Headers.Location?.Scheme);
+    }
+
+    [Fact]
     public async Task Recompute_EnqueuedOnce_RunsOnceAcrossBothNodes()
     {
         RequireCluster();
@@ -97,6 +117,39 @@ public sealed partial class ClusterTests(ClusterFixture cluster, ITestOutputHelp
         Assert.StartsWith($"partyorg-node{3 - node}", states.Last(s => s.Name == "Processing").Server, StringComparison.OrdinalIgnoreCase);
         await cluster.EnsureBothNodesAsync();
     }
+
+    [Fact]
+    public async Task CatchUp_TwoNodesStartingTogether_RenderEachOwedBriefingOnce()
+    {
+        RequireCluster();
+        await cluster.EnsureBothNodesAsync();
+        // The latest due quarter's briefings are owed for the province (TV) and one committee (PH01) only: the others
+        // are marked archived (rows without files), so that the test renders two documents, not 42.
+        const int quarter = 20263;
+        await ExecuteAsync($"""
+            DELETE FROM "BriefingFiles" WHERE "BriefingId" IN (SELECT "Id" FROM "Briefings" WHERE "QuarterKey" = {quarter});
+            DELETE FROM "Briefings" WHERE "QuarterKey" = {quarter};
+            INSERT INTO "Briefings" ("QuarterKey", "ScopeUnitId", "ScopeCode", "ScopeName", "Culture", "DataVersion", "ComputedAt", "GeneratedAt", "GeneratedBy")
+            SELECT {quarter}, "Id", "Code", 'placeholder', 'vi', 0, now(), now(), 'test' FROM "Units" WHERE "Code" NOT IN ('TV', 'PH01')
+            """);
+        var rendersBefore = CountRenders("2026-Q3");
+        var lastJob = await ScalarAsync<long>("SELECT coalesce(max(id), 0) FROM hangfire.job");
+
+        await cluster.RestartBothTogetherAsync(catchUpQuarters: 1);
+        // Both nodes enqueued their catch-up at start; wait until both have ended.
+        await PollAsync(TimeSpan.FromSeconds(150), async () =>
+            await ScalarAsync<long>($"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%CatchUpAsync%' AND id > {lastJob} AND statename = 'Succeeded'") >= 2 ? true : (bool?)null);
+
+        var renders = CountRenders("2026-Q3") - rendersBefore;
+        var archived = await ScalarAsync<long>($"SELECT count(*) FROM \"Briefings\" WHERE \"QuarterKey\" = {quarter} AND \"GeneratedBy\" = 'schedule'");
+        output.WriteLine($"catch-up after a start of both nodes together: {renders} render(s), {archived} archived");
+        Assert.Equal(2, archived);
+        Assert.Equal(2, renders);
+    }
+
+    /// <summary>Briefings rendered, in both nodes' logs (the generator logs one line per document archived or found).</summary>
+    private int CountRenders(string quarter) =>
+        Enumerable.Range(1, 2).Sum(n => Regex.Count(cluster.Log(n), $@"Briefing of {Regex.Escape(quarter)} for \w+ \(vi\)"));
 
     private async Task<long> EnqueueRecomputeAsync(string quarter)
     {
