@@ -22,6 +22,9 @@ command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null && command -v 
 command -v tesseract >/dev/null || need_pkgs+=(tesseract-ocr)
 [ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata 2>/dev/null)" ] || need_pkgs+=(tesseract-ocr-vie)
 command -v soffice >/dev/null || need_pkgs+=(libreoffice-writer-nogui)
+# the cluster tests: Debian's nginx in front of two app nodes (scripts/cluster.sh)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_pkgs+=(nginx)
+command -v curl >/dev/null || need_pkgs+=(curl)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -9,6 +9,7 @@ using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Hosting;
 using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.Proxy;
 
 // One binary: `dotnet PartyOrg.Dashboard.dll <command> …` runs an admin command, anything else serves.
 if (AppArguments.IsCommand(args))
@@ -25,6 +26,7 @@ try
     builder.WebHost.UseStaticWebAssets();
     builder.Services.AddPartyOrgCore(builder.Configuration, jobServer: true);
     builder.Services.AddWebUi();
+    builder.Services.AddTrustedProxy();
     builder.Services.AddDashboard();
     builder.Services.AddOpenApi();
 
@@ -33,6 +35,7 @@ try
     app.UseAggregateSchedule();
     app.UseBriefingSchedule();
 
+    app.UseTrustedProxy();
     app.UseWebUi();
     app.MapHealth();
     app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

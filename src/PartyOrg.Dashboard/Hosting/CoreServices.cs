@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.Audit;
@@ -11,6 +10,7 @@ using PartyOrg.Dashboard.Features.Meetings.Entry;
 using PartyOrg.Dashboard.Features.Organisation;
 using PartyOrg.Dashboard.Features.Practices.Catalogue;
 using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.KeyRing;
 using PartyOrg.Dashboard.Infrastructure.Time;
 
 namespace PartyOrg.Dashboard.Hosting;
@@ -23,11 +23,8 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppClock>();
         services.AddDatabase(configuration);
-        // Sign-in cookies survive restarts: the key ring lives in the data directory.
-        services.AddDataProtection().SetApplicationName("PartyOrg.Dashboard");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<DataDirectory>((o, dir) => o.XmlRepository =
-                new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(dir.PrivateDirectory("keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        // Sign-in cookies survive restarts and are accepted by every node: the key ring lives in the database.
+        services.AddKeyRing(configuration);
         services.AddAccess();
         services.AddOrganisation();
         services.AddDemoData();

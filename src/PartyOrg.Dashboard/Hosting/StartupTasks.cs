@@ -4,12 +4,14 @@ using PartyOrg.Dashboard.Features.Access;
 using PartyOrg.Dashboard.Features.Aggregates;
 using PartyOrg.Dashboard.Features.DemoData;
 using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Infrastructure.KeyRing;
 
 namespace PartyOrg.Dashboard.Hosting;
 
 /// <summary>What runs before the app serves: migrations, roles, and the demo data on a first start.</summary>
 public sealed partial class StartupTasks(
     DatabaseMigrator migrator,
+    KeyRingStartup keyRing,
     IDbContextFactory<AppDbContext> contexts,
     UserAdministration administration,
     DemoSeeder seeder,
@@ -23,6 +25,7 @@ public sealed partial class StartupTasks(
     public async Task<bool> PrepareAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
+        await keyRing.PrepareAsync(cancellationToken);
         await administration.EnsureRolesAsync();
         if (!options.Value.SeedDemo)
         {

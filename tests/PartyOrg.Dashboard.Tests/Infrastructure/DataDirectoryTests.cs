@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyOrg.Dashboard.Infrastructure.Data;
 
 namespace PartyOrg.Dashboard.Tests.Infrastructure;
@@ -56,7 +58,7 @@ public sealed class DataDirectoryTests : IDisposable
     }
 
     [Fact]
-    public async Task TheRunningApp_CreatesItsDatabaseJobStorageAndKeyRing_Private()
+    public async Task TheRunningApp_CreatesItsDatabaseAndJobStorage_Private_WithTheKeyRingInTheDatabase()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
         await using var app = new AppFactory(dataDirectory: _path, settings: new Dictionary<string, string> { ["Jobs:Storage"] = "Auto" });
@@ -70,7 +72,8 @@ public sealed class DataDirectoryTests : IDisposable
         Assert.All(files, f => Assert.True(File.Exists(f), $"{f} does not exist"));
         Assert.All(files, f => Assert.Equal(Private, File.GetUnixFileMode(f)));
         Assert.Equal(PrivateDirectory, File.GetUnixFileMode(_path));
-        Assert.Equal(PrivateDirectory, File.GetUnixFileMode(Path.Combine(_path, "keys")));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_path, "keys")));
+        Assert.False(Directory.Exists(Path.Combine(_path, "keys")), "the key ring lives in the (private) database, not in files");
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync(Ct));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Access;
@@ -16,7 +17,7 @@ namespace PartyOrg.Dashboard.Infrastructure.Data;
 /// The one database of the app. The model is provider-agnostic; each provider has its own subclass
 /// only so that its migrations live apart (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<FactSource> FactSources => Set<FactSource>();
 
@@ -53,6 +54,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ArchivedBriefing> Briefings => Set<ArchivedBriefing>();
 
     public DbSet<ArchivedBriefingFile> BriefingFiles => Set<ArchivedBriefingFile>();
+
+    /// <summary>The Data Protection key ring shared by every node (see <c>Infrastructure/KeyRing</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
