@@ -56,17 +56,26 @@ public sealed partial class ClusterTests(ClusterFixture cluster, ITestOutputHelp
         await cluster.EnsureBothNodesAsync();
         using var client = Browserless();
 
-        // The sign-in redirect is absolute: its scheme is the one the app believes. nginx replaces what the client claims.
-        var throughNginx = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Balancer, "/"));
+        // The antiforgery cookie of the sign-in form is Secure exactly when the app believes the request came over
+        // HTTPS (redirects are relative paths, so their scheme tells nothing). nginx replaces what the client claims.
+        var throughNginx = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Balancer, "/account/login"));
         throughNginx.Headers.Add("X-Forwarded-Proto", "https");
         var viaProxy = await client.SendAsync(throughNginx, Ct);
         // The control: from the proxy's own address (loopback here) the app does believe the header.
-        var fromProxyAddress = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Nodes[0], "/"));
+        var fromProxyAddress = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Nodes[0], "/account/login"));
         fromProxyAddress.Headers.Add("X-Forwarded-Proto", "https");
         var direct = await client.SendAsync(fromProxyAddress, Ct);
 
-        Assert.Equal("http", viaProxy.Headers.Location?.Scheme);
-        Assert.Equal("https", direct.Headers.Location?.Scheme);
+        Assert.False(SecureCookie(viaProxy), "a client's X-Forwarded-Proto came through nginx");
+        Assert.True(SecureCookie(direct), "the proxy's own X-Forwarded-Proto was not believed");
+    }
+
+    /// <summary>Whether the response's antiforgery cookie is marked Secure (it must set one).</summary>
+    private static bool SecureCookie(HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.TryGetValues("Set-Cookie", out var cookies), $"{(int)response.StatusCode}: no cookie set");
+        var antiforgery = Assert.Single(cookies, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        return antiforgery.Split(';').Any(part => part.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
