@@ -64,8 +64,9 @@ internal sealed class ApiTokenAuthenticationHandler(
             join u in db.Users on t.UserId equals u.Id
             where t.TokenHash == hash
             select new { Token = t, User = u }).AsNoTracking().SingleOrDefaultAsync(Context.RequestAborted);
-        // A disabled user is locked out for good (UserAdministration.DisableUserAsync).
-        if (found is null || !found.Token.IsActive(now) || found.User.LockoutEnd > now)
+        // A disabled user's tokens stop at once. A short lockout (five wrong two-factor codes) does not stop them:
+        // a stranger with the password could otherwise switch off a user's integrations.
+        if (found is null || !found.Token.IsActive(now) || UserAdministration.IsDisabled(found.User))
         {
             throttle.RecordFailure(client, limits.BadTokenWindow);
             return AuthenticateResult.Fail("The bearer token is not valid.");

@@ -24,7 +24,10 @@ public sealed class UserAdministration(
 
     public const int MaxTokenDays = 3650;
 
-    /// <summary>A disabled user is locked out for good; nothing else sets a lockout (sign-in failures are throttled).</summary>
+    /// <summary>
+    /// A disabled user is locked out for good. The only other lockout is short (five wrong two-factor codes, five
+    /// minutes); password failures are throttled instead.
+    /// </summary>
     public static bool IsDisabled(AppUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 
     public async Task EnsureRolesAsync()
