@@ -25,37 +25,31 @@ public sealed class AppNode
 
     public int ProcessId { get; }
 
-    /// <summary>Whether a process of this node with that id is running now (false for another node's: unknown here).</summary>
-    public bool IsRunningHere(string node, int processId)
+    /// <summary>
+    /// Whether the holder is a process of this node that has ended (a crash, a kill): what it held is free. A process
+    /// of another node is never known to have ended here.
+    /// </summary>
+    public bool HasEndedHere(string node, int processId)
     {
-        if (!string.Equals(node, Name, StringComparison.Ordinal))
+        if (!string.Equals(node, Name, StringComparison.Ordinal) || processId == ProcessId)
         {
             return false;
-        }
-
-        if (processId == ProcessId)
-        {
-            return true;
         }
 
         try
         {
             using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
+            return process.HasExited;
         }
         catch (ArgumentException)
         {
-            return false;
+            return true; // no such process
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return true;
         }
     }
-
-    /// <summary>Whether the holder is a process of this node that has ended (a crash, a kill): its lease is free.</summary>
-    public bool HasEndedHere(string node, int processId) =>
-        string.Equals(node, Name, StringComparison.Ordinal) && !IsRunningHere(node, processId);
 }
 
 public static class AppNodeServiceCollectionExtensions

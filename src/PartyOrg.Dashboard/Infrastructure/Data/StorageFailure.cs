@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace PartyOrg.Dashboard.Infrastructure.Data;
@@ -15,6 +14,7 @@ public static class StorageFailure
     public static string? Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        // EF Core wraps the provider's exception (DbUpdateException): the first known cause down the chain names it.
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
@@ -33,8 +33,6 @@ public static class StorageFailure
                     return $"a file could not be read or written: {FirstLine(io.Message)}";
                 case UnauthorizedAccessException denied:
                     return $"no permission: {FirstLine(denied.Message)}";
-                case DbUpdateException:
-                    continue;
             }
         }
 

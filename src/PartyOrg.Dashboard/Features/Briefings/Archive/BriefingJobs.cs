@@ -45,8 +45,8 @@ public sealed partial class BriefingJobs(BriefingScheduleRunner runner, Lazy<Bri
     public async Task<int> GenerateAsync(int quarterKey, string scopeCode, string culture, string requestedBy, CancellationToken cancellationToken) =>
         (await generator.Value.GenerateAsync(Quarter.FromKey(quarterKey), scopeCode, culture, requestedBy, cancellationToken)).Briefing.Id;
 
-    /// <returns>The run's result, or null when another run held the lock and this one did nothing.</returns>
-    internal async Task<ScheduleRunResult?> RunOnOneNodeAsync(Func<Task<ScheduleRunResult>> run)
+    /// <summary>Runs a scheduled run under the lock, or leaves it to the run that holds the lock.</summary>
+    private async Task OnOneNodeAsync(Func<Task<ScheduleRunResult>> run)
     {
         using var connection = storage.GetConnection();
         IDisposable held;
@@ -57,20 +57,12 @@ public sealed partial class BriefingJobs(BriefingScheduleRunner runner, Lazy<Bri
         catch (DistributedLockTimeoutException)
         {
             LogLeftToOther(logger);
-            return null;
+            return;
         }
 
         using (held)
         {
-            return await run();
-        }
-    }
-
-    private async Task OnOneNodeAsync(Func<Task<ScheduleRunResult>> run)
-    {
-        if (await RunOnOneNodeAsync(run) is { } result)
-        {
-            ThrowOnFailures(result);
+            ThrowOnFailures(await run());
         }
     }
 
