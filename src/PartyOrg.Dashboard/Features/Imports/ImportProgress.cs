@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using PartyOrg.Dashboard.Features.Access;
 
 namespace PartyOrg.Dashboard.Features.Imports;
 
@@ -71,7 +70,7 @@ public sealed class ImportProgressStore
     private static bool MayRead(string owner, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.Admin)
+        return ImportActor.From(user).IsAdmin
             || (owner.Length > 0 && string.Equals(owner, user.Identity?.Name, StringComparison.OrdinalIgnoreCase));
     }
 }
