@@ -12,7 +12,7 @@ internal sealed class ImportBoundException(string code, params object?[] args) :
 }
 
 /// <summary>
-/// Checks an XLSX before MiniExcel opens it, reading every part once through a stream that counts and stops:
+/// Checks an XLSX before MiniExcel opens it, reading every XML part once through a stream that counts and stops:
 /// the parts' uncompressed sizes as declared and as actually read, no value or tag longer than a cell may be,
 /// no cell longer than <see cref="ImportOptions.MaxCellChars"/>, XML nested at most <see cref="MaxDepth"/>
 /// deep, worksheets within <see cref="ImportOptions.MaxRows"/> rows and <see cref="MaxColumns"/> columns.
@@ -60,24 +60,20 @@ internal static class XlsxBounds
                 declared += part.Length;
                 if (declared > limits.MaxUncompressedBytes)
                 {
-                    throw TooLarge(limits);
+                    throw new ImportBoundException("XlsxTooLarge", limits.MaxUncompressedBytes / 1024.0 / 1024.0);
                 }
             }
 
-            var budget = new Budget(limits);
+            // Each part is read no further than its declared size, so the declared total bounds what is unpacked. Parts
+            // that are not XML (pictures) are never read by MiniExcel (it does not load parts into cells here): skipped.
             var maxToken = Math.Max(64 * 1024, limits.MaxCellChars * 8L);
             foreach (var part in parts)
             {
                 var name = part.FullName.TrimStart('/');
-                var isXml = name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
-                using var content = new BoundedPartStream(part.Open(), name, part.Length, budget, isXml ? maxToken : long.MaxValue);
-                if (isXml)
+                if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
                 {
+                    using var content = new BoundedPartStream(part.Open(), name, part.Length, maxToken);
                     Scan(content, name, limits);
-                }
-                else
-                {
-                    content.CopyTo(Stream.Null);
                 }
             }
         }
@@ -87,8 +83,6 @@ internal static class XlsxBounds
         }
     }
 
-    private static ImportBoundException TooLarge(ImportOptions limits) =>
-        new("XlsxTooLarge", limits.MaxUncompressedBytes / 1024.0 / 1024.0);
 
     private static void Scan(Stream content, string part, ImportOptions limits)
     {
@@ -149,7 +143,7 @@ internal static class XlsxBounds
                         shared++;
                         text = 0;
                         break;
-                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
                         if (!isSheet && !isShared)
                         {
                             text = 0;
@@ -174,11 +168,6 @@ internal static class XlsxBounds
     /// <summary>The length of the current text node, read in chunks (never as one string).</summary>
     private static long Length(XmlReader xml, char[] chunk)
     {
-        if (!xml.CanReadValueChunk)
-        {
-            return xml.Value.Length;
-        }
-
         long length = 0;
         int read;
         while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
@@ -213,32 +202,17 @@ internal static class XlsxBounds
         return column == 0 ? null : column;
     }
 
-    /// <summary>The uncompressed bytes the whole workbook may still take.</summary>
-    private sealed class Budget(ImportOptions limits)
-    {
-        private long _left = limits.MaxUncompressedBytes;
-
-        public void Take(int bytes)
-        {
-            _left -= bytes;
-            if (_left < 0)
-            {
-                throw TooLarge(limits);
-            }
-        }
-    }
-
     private sealed class TokenTooLongException : Exception
     {
     }
 
     /// <summary>
-    /// One part, decompressed: counts its bytes against the part's declared size and the workbook's budget and
-    /// stops past either; in XML, stops at a run longer than <c>maxToken</c> bytes between two <c>&lt;</c>
+    /// One XML part, decompressed: counts its bytes against the part's declared size and stops past it; stops at a
+    /// run longer than <c>maxToken</c> bytes between two <c>&lt;</c>
     /// (a text, a tag with its attributes) or a comment or CDATA section that long, so that the XML reader,
     /// which holds one such token whole, stays small.
     /// </summary>
-    private sealed class BoundedPartStream(Stream inner, string part, long declared, Budget budget, long maxToken) : Stream
+    private sealed class BoundedPartStream(Stream inner, string part, long declared, long maxToken) : Stream
     {
         private const string CommentOpen = "<!--";
         private const string CdataOpen = "<![CDATA[";
@@ -282,11 +256,7 @@ internal static class XlsxBounds
                 throw new ImportBoundException("XlsxSizeMismatch", part, declared);
             }
 
-            budget.Take(read);
-            if (maxToken < long.MaxValue)
-            {
-                Watch(buffer[..read]);
-            }
+            Watch(buffer[..read]);
 
             return read;
         }
