@@ -22,12 +22,11 @@ public sealed class ImportJobs(
     {
         ArgumentNullException.ThrowIfNull(content);
         var id = Guid.NewGuid().ToString("N");
-        var folder = dataDirectory.File("imports");
-        Directory.CreateDirectory(folder);
+        var folder = dataDirectory.PrivateDirectory("imports");
         // Named by the id alone: the client's file name (its extension may be hundreds of characters) never reaches
         // the file system; the job reads the format from fileName.
         var path = Path.Combine(folder, id + ".upload");
-        await using (var file = File.Create(path))
+        await using (var file = DataDirectory.CreatePrivateFile(path))
         {
             await content.CopyToAsync(file, ct);
         }

@@ -40,8 +40,14 @@ public sealed class DataDirectory
             }
             else
             {
+                // A directory that is already private keeps what is below it private (nobody else can reach it); one
+                // from an earlier version, or made by hand, is walked once.
+                var earlier = Directory.Exists(path) && System.IO.File.GetUnixFileMode(path) != DirectoryMode;
                 Directory.CreateDirectory(path, DirectoryMode);
-                MakePrivate(path);
+                if (earlier)
+                {
+                    MakePrivate(path);
+                }
             }
 
             System.IO.File.WriteAllText(probe, "ok");
@@ -86,6 +92,18 @@ public sealed class DataDirectory
         }
 
         return path;
+    }
+
+    /// <summary>A new file that only this account can read (600), for a file the app writes into the directory.</summary>
+    public static FileStream CreatePrivateFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return new FileStream(path, options);
     }
 
     /// <summary>The path of a subdirectory, created private (700) when missing.</summary>
