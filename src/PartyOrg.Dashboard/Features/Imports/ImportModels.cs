@@ -145,6 +145,9 @@ public enum ImportBatchStatus
 /// </summary>
 public sealed class ImportBatch
 {
+    /// <summary>The longest file name stored (and accepted by the API).</summary>
+    public const int MaxFileNameLength = 260;
+
     public int Id { get; set; }
 
     public int? SourceId { get; set; }
@@ -187,7 +190,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     {
         builder.ToTable("ImportBatches");
         builder.Property(e => e.Kind).HasMaxLength(20);
-        builder.Property(e => e.FileName).HasMaxLength(260);
+        builder.Property(e => e.FileName).HasMaxLength(ImportBatch.MaxFileNameLength);
         builder.Property(e => e.Sha256).HasMaxLength(64);
         builder.Property(e => e.CreatedBy).HasMaxLength(256);
         builder.Property(e => e.UndoneBy).HasMaxLength(256);

@@ -162,7 +162,7 @@ public sealed partial class ImportService(
 
             var batch = new ImportBatch
             {
-                SourceId = source.Id, Kind = kind.Name, FileName = Truncate(request.FileName, 260), Sha256 = sha, Rows = rows,
+                SourceId = source.Id, Kind = kind.Name, FileName = Truncate(request.FileName, ImportBatch.MaxFileNameLength), Sha256 = sha, Rows = rows,
                 Added = handler.Added, Changed = handler.Changed, AlreadyStored = handler.AlreadyStored, Status = ImportBatchStatus.Completed,
                 CreatedBy = request.Actor.Name, CreatedAt = now,
                 Quarters = Truncate(string.Join(",", quarters.Select(q => q.Key.ToString(CultureInfo.InvariantCulture))), 4000),

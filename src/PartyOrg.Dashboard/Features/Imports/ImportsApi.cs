@@ -22,9 +22,6 @@ public sealed record ImportBatchDto(int Id, string Kind, string FileName, int Ro
 /// </summary>
 public static class ImportsApi
 {
-    /// <summary>The longest file name an upload may have: what file systems allow, and more than any real export needs.</summary>
-    public const int MaxFileNameLength = 255;
-
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/imports").WithTags("Imports")
@@ -88,10 +85,10 @@ public static class ImportsApi
         }
 
         var fileName = Path.GetFileName(file.FileName);
-        if (fileName.Length > MaxFileNameLength)
+        if (fileName.Length > ImportBatch.MaxFileNameLength)
         {
             return TypedResults.Problem(
-                string.Create(CultureInfo.InvariantCulture, $"The file name is {fileName.Length} characters long; name the file with at most {MaxFileNameLength} (e.g. meetings.csv)."),
+                string.Create(CultureInfo.InvariantCulture, $"The file name is {fileName.Length} characters long; name the file with at most {ImportBatch.MaxFileNameLength} (e.g. meetings.csv)."),
                 statusCode: StatusCodes.Status400BadRequest, title: "File name too long");
         }
 
