@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace PartyOrg.Dashboard.Infrastructure;
 
 /// <summary>Where the app may send a user back to after a sign-in or a language switch: a path of this site.</summary>
@@ -9,8 +11,5 @@ public static class LocalUrl
     /// making it <c>//x</c>; ASP.NET's local redirect throws on it).
     /// </summary>
     public static string OrRoot(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal)
-            && !uri.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
-            ? uri
-            : "/";
+        RedirectHttpResult.IsLocalUrl(uri) && !uri.Any(char.IsWhiteSpace) ? uri : "/";
 }

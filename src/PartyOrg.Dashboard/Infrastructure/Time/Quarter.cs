@@ -18,7 +18,7 @@ public readonly partial record struct Quarter : IComparable<Quarter>
     public const int MaxYear = 2100;
 
     /// <summary>How a quarter is written, for messages that refuse one.</summary>
-    public const string Format = "YYYY-Qn with ASCII digits and a year from 2000 to 2100, e.g. 2026-Q3";
+    public static readonly string Format = string.Create(CultureInfo.InvariantCulture, $"YYYY-Qn with ASCII digits and a year from {MinYear} to {MaxYear}, e.g. 2026-Q3");
 
     public Quarter(int year, int number)
     {
