@@ -145,7 +145,7 @@ public sealed class AggregateServiceTests
     {
         await using var db = await TinyAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 0, 0, 0, TimeSpan.Zero));
-        var ended = await EndedProcessIdAsync();
+        var ended = await EndedProcess.IdAsync(Ct);
         await HoldLeaseAsync(db, new LeaseHolder("test", ended, time.GetUtcNow(), "deadbeef"), time.GetUtcNow() + AggregateService.LeaseDuration);
 
         var result = await Service(db, time).RecomputeAsync(Q, Ct);
@@ -240,14 +240,6 @@ public sealed class AggregateServiceTests
         var ms = until.ToUnixTimeMilliseconds();
         Assert.Equal(1, await context.QuarterStates.Where(s => s.QuarterKey == Q.Key)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, owner).SetProperty(s => s.LeaseUntil, ms), Ct));
-    }
-
-    /// <summary>The id of a process of this machine that has ended.</summary>
-    private static async Task<int> EndedProcessIdAsync()
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
-        await process.WaitForExitAsync(Ct);
-        return process.Id;
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using PartyOrg.Dashboard.Features.Cli;
+using PartyOrg.Dashboard.Tests.Infrastructure;
 
 namespace PartyOrg.Dashboard.Tests.Cli;
 
@@ -12,14 +13,8 @@ public sealed class AdminCommandTests : IDisposable
     private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) =>
         await RunWithInputAsync(string.Empty, args);
 
-    private static async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string stdin, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        using var input = new StringReader(stdin);
-        var exit = await AdminCommands.RunAsync(args, output, errors, input);
-        return (exit, output.ToString(), errors.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunWithInputAsync(string stdin, params string[] args) =>
+        AdminCli.RunAsync(stdin, args);
 
     private static void AssertOneLine(string text, string expected)
     {

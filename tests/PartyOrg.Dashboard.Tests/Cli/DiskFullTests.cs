@@ -51,16 +51,16 @@ public sealed class DiskFullTests : IAsyncLifetime
     [Fact]
     public async Task AnImportThatFillsTheDisk_SaysSoInOneLine_AndWritesNothing()
     {
-        Assert.Equal(0, (await CliAsync("migrate", "--data-dir", Data)).Exit);
+        Assert.Equal(0, (await AdminCli.RunAsync(string.Empty, "migrate", "--data-dir", Data)).Exit);
         var units = Path.Combine(_work, "units.csv");
         await File.WriteAllTextAsync(units, ImportFiles.Province(4), Ct);
-        Assert.Equal(0, (await CliAsync("import", "units", units, "--data-dir", Data)).Exit);
+        Assert.Equal(0, (await AdminCli.RunAsync(string.Empty, "import", "units", units, "--data-dir", Data)).Exit);
         var before = await ChecksumAsync();
         var meetings = Path.Combine(_work, "meetings.csv");
         ImportFiles.WriteMeetings(meetings, 12_000, 4);
         FillDisk(leave: 256 * 1024);
 
-        var (exit, _, err) = await CliAsync("import", "meetings", meetings, "--data-dir", Data);
+        var (exit, _, err) = await AdminCli.RunAsync(string.Empty, "import", "meetings", meetings, "--data-dir", Data);
 
         Assert.Equal(AdminCommands.Failed, exit);
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -75,7 +75,7 @@ public sealed class DiskFullTests : IAsyncLifetime
         Directory.CreateDirectory(Data);
         FillDisk(leave: 0);
 
-        var (exit, _, err) = await CliAsync("migrate", "--data-dir", Data);
+        var (exit, _, err) = await AdminCli.RunAsync(string.Empty, "migrate", "--data-dir", Data);
 
         Assert.Equal(AdminCommands.Failed, exit);
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -108,14 +108,6 @@ public sealed class DiskFullTests : IAsyncLifetime
         var settings = DatabaseSettings.Resolve(new DatabaseOptions(), DataDirectory.Open(Data));
         await using var db = settings.CreateContext();
         return await FactChecksum.ComputeAsync(db, Ct);
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await AdminCommands.RunAsync(args, output, errors, TextReader.Null);
-        return (exit, output.ToString(), errors.ToString());
     }
 
     private static async Task<(int Exit, string Error)> RunToolAsync(string tool, params string[] args)

@@ -36,10 +36,10 @@ public sealed class KilledRecomputeTests : IDisposable
     {
         var units = Path.Combine(_dir, "units.csv");
         await File.WriteAllTextAsync(units, ImportFiles.Province(60), Ct);
-        Assert.Equal(0, await AdminCommands.RunAsync(["import", "units", units, "--data-dir", Data], TextWriter.Null, TextWriter.Null, TextReader.Null));
+        Assert.Equal(0, (await AdminCli.RunAsync(string.Empty, "import", "units", units, "--data-dir", Data)).Exit);
         var meetings = Path.Combine(_dir, "meetings.csv");
         ImportFiles.WriteMeetings(meetings, 10_800, 60); // 2021-Q1: 90 days × 120 cells
-        Assert.Equal(0, await AdminCommands.RunAsync(["import", "meetings", meetings, "--data-dir", Data], TextWriter.Null, TextWriter.Null, TextReader.Null));
+        Assert.Equal(0, (await AdminCli.RunAsync(string.Empty, "import", "meetings", meetings, "--data-dir", Data)).Exit);
         var settings = DatabaseSettings.Resolve(new DatabaseOptions(), DataDirectory.Open(Data));
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -56,12 +56,10 @@ public sealed class KilledRecomputeTests : IDisposable
         Assert.Equal(process.Id, holder.ProcessId);
         Assert.Equal(holder.ToString(), await LeaseOwnerAsync(settings)); // killed while it held the quarter
 
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await AdminCommands.RunAsync(["recompute", "--quarter", Quarter.ToString(), "--inline", "--data-dir", Data], output, errors, TextReader.Null);
+        var (exit, output, errors) = await AdminCli.RunAsync(string.Empty, "recompute", "--quarter", Quarter.ToString(), "--inline", "--data-dir", Data);
 
-        Assert.True(exit == 0, output + errors.ToString());
-        Assert.StartsWith($"{Quarter}: Computed", output.ToString(), StringComparison.Ordinal);
+        Assert.True(exit == 0, output + errors);
+        Assert.StartsWith($"{Quarter}: Computed", output, StringComparison.Ordinal);
         Assert.Null(await LeaseOwnerAsync(settings));
     }
 

@@ -28,14 +28,6 @@ public sealed class ImportApiJobAndUndoTests
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private static HttpRequestMessage Upload(string url, string token, string fileName, byte[] content)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
-
     private static HttpRequestMessage Post(string url, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url);
@@ -90,7 +82,7 @@ public sealed class ImportApiJobAndUndoTests
         });
         var client = app.CreateClient();
         var board = await app.CreateUserWithTokenAsync("board@test", Roles.OrgBoard);
-        var units = await client.SendAsync(Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province(2))), Ct);
+        var units = await client.SendAsync(ApiRequests.Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province(2))), Ct);
         Assert.Equal(HttpStatusCode.OK, units.StatusCode);
         const int rows = 60;
         var path = Path.Combine(app.DataDirectory, "big-meetings.csv");
@@ -99,7 +91,7 @@ public sealed class ImportApiJobAndUndoTests
         Assert.True(bytes.Length > BackgroundBytes, $"the file has {bytes.Length} bytes");
         var before = await ChecksumAsync(app);
 
-        var accepted = await client.SendAsync(Upload("/api/v1/imports/meetings", board, "big.csv", bytes), Ct);
+        var accepted = await client.SendAsync(ApiRequests.Upload("/api/v1/imports/meetings", board, "big.csv", bytes), Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var body = (await accepted.Content.ReadFromJsonAsync<ImportAccepted>(Json, Ct))!;
@@ -150,11 +142,11 @@ public sealed class ImportApiJobAndUndoTests
         });
         var client = app.CreateClient();
         var board = await app.CreateUserWithTokenAsync("board@test", Roles.OrgBoard);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province(2))), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ApiRequests.Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province(2))), Ct)).StatusCode);
         var path = Path.Combine(app.DataDirectory, "big-meetings.csv");
         ImportFiles.WriteMeetings(path, 40, 2);
         var before = await ChecksumAsync(app);
-        var accepted = await client.SendAsync(Upload("/api/v1/imports/meetings", board, "big.csv", await File.ReadAllBytesAsync(path, Ct)), Ct);
+        var accepted = await client.SendAsync(ApiRequests.Upload("/api/v1/imports/meetings", board, "big.csv", await File.ReadAllBytesAsync(path, Ct)), Ct);
         var body = (await accepted.Content.ReadFromJsonAsync<ImportAccepted>(Json, Ct))!;
         var imports = app.Services.GetRequiredService<ImportService>();
         imports.BeforeCommit = () => throw new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13);
@@ -182,9 +174,9 @@ public sealed class ImportApiJobAndUndoTests
         var client = app.CreateClient();
         var board = await app.CreateUserWithTokenAsync("board@test", Roles.OrgBoard);
         var admin = await app.CreateUserWithTokenAsync("admin@test", Roles.Admin);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province())), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ApiRequests.Upload("/api/v1/imports/units", board, "units.csv", Encoding.UTF8.GetBytes(ImportFiles.Province())), Ct)).StatusCode);
         var before = await ChecksumAsync(app);
-        var imported = await client.SendAsync(Upload("/api/v1/imports/meetings", board, "q3.csv",
+        var imported = await client.SendAsync(ApiRequests.Upload("/api/v1/imports/meetings", board, "q3.csv",
             Encoding.UTF8.GetBytes(MeetingsFile(MeetingRow("C1-1", 7, 10), MeetingRow("C2-1", 8, 12)))), Ct);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var report = (await imported.Content.ReadFromJsonAsync<ImportReport>(Json, Ct))!;

@@ -15,13 +15,8 @@ namespace PartyOrg.Dashboard.Tests.Imports;
 /// <summary>The HTTP API on the real app: a crafted request cannot import outside the caller's scope; templates; undo for Admins only.</summary>
 public sealed class ImportApiTests
 {
-    private static HttpRequestMessage Upload(string url, string token, string fileName, string content)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", fileName } };
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
+    private static HttpRequestMessage Upload(string url, string token, string fileName, string content) =>
+        ApiRequests.Upload(url, token, fileName, Encoding.UTF8.GetBytes(content));
 
     [Fact]
     public async Task DistrictEditor_CannotImportOutsideTheirSubtree_ThroughACraftedRequest()

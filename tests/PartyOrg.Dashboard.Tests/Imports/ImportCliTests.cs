@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PartyOrg.Dashboard.Features.Cli;
 using PartyOrg.Dashboard.Infrastructure.Data;
+using PartyOrg.Dashboard.Tests.Infrastructure;
 using static PartyOrg.Dashboard.Tests.Imports.ImportTestBed;
 
 namespace PartyOrg.Dashboard.Tests.Imports;
@@ -13,14 +14,8 @@ public sealed class ImportCliTests : IDisposable
 
     public ImportCliTests() => Directory.CreateDirectory(_dir);
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(string stdin, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        using var input = new StringReader(stdin);
-        var exit = await AdminCommands.RunAsync(args, output, errors, input);
-        return (exit, output.ToString(), errors.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(string stdin, params string[] args) =>
+        AdminCli.RunAsync(stdin, args);
 
     private string Write(string name, string text)
     {

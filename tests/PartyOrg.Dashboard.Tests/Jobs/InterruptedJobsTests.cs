@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyOrg.Dashboard.Features.Jobs;
 using PartyOrg.Dashboard.Infrastructure;
+using PartyOrg.Dashboard.Tests.Infrastructure;
 
 namespace PartyOrg.Dashboard.Tests.Jobs;
 
@@ -87,11 +88,10 @@ public sealed class InterruptedJobsTests : IDisposable
     public async Task AServerOfThisNodeWhoseProcessEnded_IsNotTakenForAlive()
     {
         var id = EnqueueAndFetchWithoutFinishing();
-        using var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
-        await ended.WaitForExitAsync(Ct);
+        var ended = await EndedProcess.IdAsync(Ct);
         using (var connection = _storage.GetConnection())
         {
-            connection.AnnounceServer($"partyorg-test:{ended.Id}:{Guid.NewGuid()}", new ServerContext { Queues = ["default"], WorkerCount = 1 });
+            connection.AnnounceServer($"partyorg-test:{ended}:{Guid.NewGuid()}", new ServerContext { Queues = ["default"], WorkerCount = 1 });
         }
 
         Assert.Equal(1, Recovery().RequeueOnSqlite(_storage));
