@@ -7,7 +7,7 @@ using PartyOrg.Dashboard.Tests.Infrastructure;
 
 namespace PartyOrg.Dashboard.Tests.Access;
 
-/// <summary>A bearer token stops working when it expires, is revoked or its user is disabled, at once.</summary>
+/// <summary>A bearer token stops working when it expires, is revoked or its user is disabled, at once; a short lockout does not stop it.</summary>
 public sealed class ApiTokenLifetimeTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
@@ -80,6 +80,21 @@ public sealed class ApiTokenLifetimeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync(token));
 
         await AdministerAsync(async a => { await a.EnableUserAsync("robot@test.vn"); return 0; });
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(token));
+    }
+
+    [Fact]
+    public async Task AUserLockedOutForAWhileByWrongTwoFactorCodes_KeepsTheirTokens()
+    {
+        var token = await _app.CreateUserWithTokenAsync("robot@test.vn", Roles.OrgBoard);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // What Identity does after five wrong two-factor codes: a lockout of five minutes.
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync("robot@test.vn"))!;
+            Assert.True((await users.SetLockoutEndDateAsync(user, _time.GetUtcNow().AddMinutes(5))).Succeeded);
+        }
+
         Assert.Equal(HttpStatusCode.OK, await GetAsync(token));
     }
 
