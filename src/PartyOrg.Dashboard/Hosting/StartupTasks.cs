@@ -24,20 +24,36 @@ public sealed partial class StartupTasks(
     /// <returns>Whether the demo data set was seeded by this call.</returns>
     public async Task<bool> PrepareAsync(CancellationToken cancellationToken)
     {
+        await MigrateAsync(cancellationToken);
+        return await SeedDemoIfDueAsync(cancellationToken);
+    }
+
+    /// <summary>The database migrated, the key ring ready, the roles there: what every start needs.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
         await migrator.MigrateAsync(cancellationToken);
         await keyRing.PrepareAsync(cancellationToken);
         await administration.EnsureRolesAsync();
+    }
+
+    /// <summary>Whether this start will seed the demo data set: asked for, and the database is empty.</summary>
+    public async Task<bool> DemoSeedDueAsync(CancellationToken cancellationToken)
+    {
         if (!options.Value.SeedDemo)
         {
             return false;
         }
 
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return !await db.Units.AnyAsync(cancellationToken);
+    }
+
+    /// <returns>Whether the demo data set was seeded by this call.</returns>
+    public async Task<bool> SeedDemoIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (!await DemoSeedDueAsync(cancellationToken))
         {
-            if (await db.Units.AnyAsync(cancellationToken))
-            {
-                return false;
-            }
+            return false;
         }
 
         LogSeeding(logger, options.Value.DemoScale);

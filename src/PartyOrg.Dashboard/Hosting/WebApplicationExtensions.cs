@@ -26,21 +26,29 @@ public static class WebApplicationExtensions
     /// <exception cref="StartupException">Demo data would be served on a network address.</exception>
     public static async Task PrepareAsync(this WebApplication app)
     {
-        bool demo;
-        bool hasUsers;
+        var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
+        var added = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        bool demo, hasUsers;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
-            await tasks.PrepareAsync(app.Lifetime.ApplicationStopping);
-            demo = await tasks.DetectDemoAsync(app.Lifetime.ApplicationStopping);
-            hasUsers = await tasks.HasUsersAsync(app.Lifetime.ApplicationStopping);
-        }
+            var stopping = app.Lifetime.ApplicationStopping;
+            await tasks.MigrateAsync(stopping);
+            // Refused before anything is seeded: a first start on a network address leaves an empty database, not
+            // a demo province with published passwords that the next start would refuse too.
+            var seed = await tasks.DemoSeedDueAsync(stopping);
+            demo = seed || await tasks.DetectDemoAsync(stopping);
+            if (DemoExposure.Refusal([.. DemoExposure.ConfiguredUrls(app.Configuration), .. added], demo, options.AllowDemoOnNetwork) is { } refusal)
+            {
+                throw new StartupException(refusal);
+            }
 
-        var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
-        var added = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        if (DemoExposure.Refusal([.. DemoExposure.ConfiguredUrls(app.Configuration), .. added], demo, options.AllowDemoOnNetwork) is { } refusal)
-        {
-            throw new StartupException(refusal);
+            if (await tasks.SeedDemoIfDueAsync(stopping))
+            {
+                await tasks.DetectDemoAsync(stopping);
+            }
+
+            hasUsers = await tasks.HasUsersAsync(stopping);
         }
 
         var settings = app.Services.GetRequiredService<DatabaseSettings>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartyOrg.Dashboard.Features.Access;
@@ -82,6 +83,26 @@ public sealed class DemoExposureTests
             {
                 await prepare;
             }
+        }
+        finally
+        {
+            Delete(dataDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task AFirstStartThatWouldSeedDemoData_OnANetworkAddress_IsRefusedBeforeSeedingAnything()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "partyorg-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var app = Build(dataDirectory, ["--urls", "http://0.0.0.0:5000", "--PartyOrg:SeedDemo=true"]);
+
+            await Assert.ThrowsAsync<StartupException>(() => app.PrepareAsync());
+
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+            Assert.False(await db.Units.AnyAsync(TestContext.Current.CancellationToken), "the demo province was seeded before the refusal");
+            Assert.False(await db.Users.AnyAsync(TestContext.Current.CancellationToken), "demo accounts were created before the refusal");
         }
         finally
         {
