@@ -96,26 +96,19 @@ public static class MetricsApi
             return TypedResults.Problem($"key '{key}' is not a metric key.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown metric key");
         }
 
-        // The unit as it stood in the latest quarter of the range in which the caller may see it; then only the
+        // The unit as it stood in the latest quarter of the range in which the caller may see it, and only the
         // quarters whose scope holds it (ADR-005): a cell that moved into or out of a district is the editor's
         // in some quarters only, and the others are absent from the answer.
         var scope = UserScope.For(user);
-        OrgNode? unit = null;
-        for (var q = last; q >= first && unit is null; q = q.Previous)
-        {
-            var scoped = await scopes.ResolveAsync(scope, q, ct);
-            if (scoped.Tree.Find(code) is { } node && scoped.CanSee(node))
-            {
-                unit = node;
-            }
-        }
-
-        if (unit is null)
+        var range = Quarter.Range(first, last).ToList();
+        var holding = await scopes.HoldingAsync(scope, tree => tree.Find(code), range, ct);
+        if (holding.Count == 0)
         {
             return TypedResults.Problem($"no unit '{code}' in your scope existed from {first} to {last}.", statusCode: StatusCodes.Status404NotFound, title: "Unit not found");
         }
 
-        var held = (await scopes.QuartersHoldingAsync(scope, unit.Id, Quarter.Range(first, last), ct)).ToHashSet();
+        var unit = holding[^1].Node;
+        var held = scope.WholeProvince ? range.ToHashSet() : holding.Where(h => h.Node.Id == unit.Id).Select(h => h.Quarter).ToHashSet();
         var points = (await metrics.GetSeriesAsync(unit.Id, key, first, last, ct)).Where(p => held.Contains(p.Quarter));
         return TypedResults.Ok(new MetricSeriesDto(
             OrganisationApi.ToDto(unit), key,

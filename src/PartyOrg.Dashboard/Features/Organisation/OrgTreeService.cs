@@ -30,6 +30,33 @@ public sealed class OrgTreeService(IDbContextFactory<AppDbContext> contexts)
         return tree;
     }
 
+    /// <summary>The trees of several quarters, oldest first: their data versions in one query, cached trees reused.</summary>
+    public async Task<IReadOnlyList<OrgTree>> GetTreesAsync(IEnumerable<Quarter> quarters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(quarters);
+        var ordered = quarters.Distinct().Order().ToList();
+        var keys = ordered.Select(q => q.Key).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var versions = await db.QuarterStates.AsNoTracking().Where(s => keys.Contains(s.QuarterKey))
+            .ToDictionaryAsync(s => s.QuarterKey, s => s.DataVersion, cancellationToken);
+        var trees = new List<OrgTree>(ordered.Count);
+        foreach (var quarter in ordered)
+        {
+            long? version = versions.TryGetValue(quarter.Key, out var v) ? v : null;
+            if (_cache.TryGetValue(quarter.Key, out var cached) && cached.Version == version && version is not null)
+            {
+                trees.Add(cached.Tree);
+                continue;
+            }
+
+            var tree = await ReadTreeAsync(db, quarter, cancellationToken);
+            _cache[quarter.Key] = (version, tree);
+            trees.Add(tree);
+        }
+
+        return trees;
+    }
+
     /// <summary>
     /// Every unit's life, parents and lineage events (scope resolution, ADR-005), cached like the trees and
     /// reread when any quarter's data version moves: unlike a tree, a resolution before a unit began depends

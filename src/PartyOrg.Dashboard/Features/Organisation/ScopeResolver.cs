@@ -39,27 +39,40 @@ public sealed class ScopeResolver(OrgTreeService trees)
 
     /// <summary>
     /// The quarters among <paramref name="quarters"/> whose scope holds the unit <paramref name="unitId"/>, in order:
-    /// a series or trend returns only these (a quarter outside the scope is absent, not zeroed). The scope is
-    /// resolved quarter by quarter, since a unit moves into and out of a district's subtree (ADR-005). The
-    /// province's roles hold every quarter.
+    /// a series or trend returns only these (a quarter outside the scope is absent, not zeroed). The province's
+    /// roles hold every quarter.
     /// </summary>
     public async Task<IReadOnlyList<Quarter>> QuartersHoldingAsync(UserScope scope, int unitId, IEnumerable<Quarter> quarters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(quarters);
-        var held = new List<Quarter>();
-        foreach (var quarter in quarters.Distinct().Order())
-        {
-            if (scope.WholeProvince)
-            {
-                held.Add(quarter);
-                continue;
-            }
+        return scope.WholeProvince
+            ? [.. quarters.Distinct().Order()]
+            : [.. (await HoldingAsync(scope, tree => tree.Find(unitId), quarters, cancellationToken)).Select(h => h.Quarter)];
+    }
 
-            var resolved = await ResolveAsync(scope, quarter, cancellationToken);
-            if (resolved.Tree.Find(unitId) is { } node && resolved.CanSee(node))
+    /// <summary>
+    /// The unit <paramref name="find"/> picks in each quarter's tree, for the quarters among <paramref name="quarters"/>
+    /// whose scope holds it, oldest first. The scope is resolved quarter by quarter, since a unit moves into and
+    /// out of a district's subtree (ADR-005); the trees are read together and the lineage once.
+    /// </summary>
+    public async Task<IReadOnlyList<(Quarter Quarter, OrgNode Node)>> HoldingAsync(
+        UserScope scope, Func<OrgTree, OrgNode?> find, IEnumerable<Quarter> quarters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(find);
+        if (!scope.WholeProvince && scope.UnitCode is null)
+        {
+            return [];
+        }
+
+        var graph = scope.WholeProvince ? null : await trees.GetLineageGraphAsync(cancellationToken);
+        var held = new List<(Quarter, OrgNode)>();
+        foreach (var tree in await trees.GetTreesAsync(quarters, cancellationToken))
+        {
+            if (find(tree) is { } node && (graph is null || ResolvedScope.Of(tree, graph, scope.UnitCode!, tree.Date).CanSee(node)))
             {
-                held.Add(quarter);
+                held.Add((tree.Quarter, node));
             }
         }
 
