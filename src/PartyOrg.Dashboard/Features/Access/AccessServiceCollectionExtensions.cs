@@ -62,7 +62,7 @@ public static class AccessServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/account/login";
+            o.LoginPath = SignInRateLimit.SignInPath;
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.Name = "partyorg.auth";

@@ -88,8 +88,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     {
         if (_throttled is { } wait)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = FailureThrottle.Seconds(wait);
+            FailureThrottle.Refuse(Response, wait);
             return Task.CompletedTask;
         }
 

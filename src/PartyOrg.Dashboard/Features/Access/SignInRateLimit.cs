@@ -35,7 +35,7 @@ internal static class SignInRateLimit
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : limits.SignInWindow;
-                context.HttpContext.Response.Headers.RetryAfter = FailureThrottle.Seconds(wait);
+                FailureThrottle.Refuse(context.HttpContext.Response, wait);
                 var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(text["LoginThrottled", Minutes(wait)], cancellationToken);

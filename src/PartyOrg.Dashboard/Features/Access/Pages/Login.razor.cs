@@ -53,10 +53,9 @@ public partial class Login
         if (result.RetryAfter is { } wait)
         {
             _error = L["LoginThrottled", SignInRateLimit.Minutes(wait)];
-            if (HttpContext is { Response.HasStarted: false } http)
+            if (HttpContext is { } http)
             {
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = FailureThrottle.Seconds(wait);
+                FailureThrottle.Refuse(http.Response, wait);
             }
 
             return;
