@@ -37,14 +37,13 @@ public sealed class ImportBoundsTests : VietnameseTest
         Assert.True(file.Length < 1 * Mb, $"the bomb is {file.Length} bytes");
         var before = await bed.StateAsync();
 
-        var (result, allocated, elapsed) = await MeasureAsync(() => bed.ImportAsync("meetings", "bom.xlsx", file));
+        var (result, allocated) = await MeasureAsync(() => bed.ImportAsync("meetings", "bom.xlsx", file));
 
         var problem = Assert.Single(result.Report.Problems);
         Assert.Equal(("XlsxCellTooLong", ImportOutcome.Rejected), (problem.Code, result.Report.Outcome));
         Assert.Contains("B2 (xl/worksheets/sheet1.xml)", problem.Message, StringComparison.Ordinal);
         Assert.Contains("4.000", problem.Message, StringComparison.Ordinal);
         Assert.InRange(allocated, 0, MaxAllocated);
-        Assert.InRange(elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.Equal(before, await bed.StateAsync());
     }
 
@@ -54,7 +53,7 @@ public sealed class ImportBoundsTests : VietnameseTest
         await using var bed = await CreateAsync(DatabaseProvider.Sqlite);
         var file = Xlsx(sheet => Cell(sheet, "B2", 201 * Mb));
 
-        var (result, allocated, _) = await MeasureAsync(() => bed.ImportAsync("meetings", "bom.xlsx", file));
+        var (result, allocated) = await MeasureAsync(() => bed.ImportAsync("meetings", "bom.xlsx", file));
 
         var problem = Assert.Single(result.Report.Problems);
         Assert.Equal("XlsxTooLarge", problem.Code);
@@ -70,7 +69,7 @@ public sealed class ImportBoundsTests : VietnameseTest
         DeclareSize(file, "xl/worksheets/sheet1.xml", 1000);
         var before = await bed.StateAsync();
 
-        var (result, allocated, _) = await MeasureAsync(() => bed.ImportAsync("meetings", "bom.xlsx", file));
+        var (result, allocated) = await MeasureAsync(() => bed.ImportAsync("meetings", "bom.xlsx", file));
 
         Assert.Equal(ImportOutcome.Rejected, result.Report.Outcome);
         var problem = Assert.Single(result.Report.Problems);
@@ -115,14 +114,13 @@ public sealed class ImportBoundsTests : VietnameseTest
         });
         var before = await bed.StateAsync();
 
-        var (result, allocated, elapsed) = await MeasureAsync(() => bed.ImportAsync("meetings", "rows.xlsx", file));
+        var (result, allocated) = await MeasureAsync(() => bed.ImportAsync("meetings", "rows.xlsx", file));
 
         var problem = Assert.Single(result.Report.Problems);
         Assert.Equal("TooManyRows", problem.Code);
         Assert.Contains("1.000.000", problem.Message, StringComparison.Ordinal);
         Assert.Equal(0, result.Report.Rows);
         Assert.InRange(allocated, 0, MaxAllocated);
-        Assert.InRange(elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.Equal(before, await bed.StateAsync());
     }
 
@@ -138,7 +136,7 @@ public sealed class ImportBoundsTests : VietnameseTest
             }
         });
 
-        var (result, allocated, _) = await MeasureAsync(() => bed.ImportAsync("meetings", "deep.xlsx", file));
+        var (result, allocated) = await MeasureAsync(() => bed.ImportAsync("meetings", "deep.xlsx", file));
 
         var problem = Assert.Single(result.Report.Problems);
         Assert.Equal("XlsxTooDeep", problem.Code);
@@ -193,7 +191,7 @@ public sealed class ImportBoundsTests : VietnameseTest
         text.Clear();
         var before = await bed.StateAsync();
 
-        var (result, allocated, _) = await MeasureAsync(() => bed.ImportAsync("meetings", "line.csv", bytes));
+        var (result, allocated) = await MeasureAsync(() => bed.ImportAsync("meetings", "line.csv", bytes));
 
         var problem = Assert.Single(result.Report.Problems);
         Assert.Equal("RecordTooLarge", problem.Code);
@@ -242,7 +240,8 @@ public sealed class ImportBoundsTests : VietnameseTest
         Assert.EndsWith("…", problem.Value, StringComparison.Ordinal);
     }
 
-    private static async Task<(T Result, long Allocated, TimeSpan Elapsed)> MeasureAsync<T>(Func<Task<T>> action)
+    /// <summary>What the call allocates (asserted), and how long it took (written to the output, never asserted).</summary>
+    private static async Task<(T Result, long Allocated)> MeasureAsync<T>(Func<Task<T>> action)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
@@ -250,7 +249,7 @@ public sealed class ImportBoundsTests : VietnameseTest
         stopwatch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         TestContext.Current.TestOutputHelper?.WriteLine($"allocated {allocated / (double)Mb:0.0} MB in {stopwatch.Elapsed.TotalMilliseconds:0} ms");
-        return (result, allocated, stopwatch.Elapsed);
+        return (result, allocated);
     }
 
     /// <summary>A one-sheet workbook whose sheetData <paramref name="writeRows"/> streams into the zip (nothing held in memory).</summary>
