@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PartyOrg.Dashboard.Features.Access;
@@ -162,8 +161,9 @@ public sealed class SessionTests : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByEmailAsync("circuit@test.vn"))!;
         var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
-        var provider = new IdentityRevalidatingAuthenticationStateProvider(
-            NullLoggerFactory.Instance, _app.Services.GetRequiredService<IServiceScopeFactory>(), _app.Services.GetRequiredService<IOptions<SessionOptions>>());
+        // The provider the app's circuits get, as registered, not one made here.
+        var provider = Assert.IsType<IdentityRevalidatingAuthenticationStateProvider>(
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>());
         Assert.True(await provider.IsCurrentAsync(principal));
 
         await AdministerAsync(a => a.DisableUserAsync("circuit@test.vn"));

@@ -127,6 +127,12 @@ public sealed partial class ClusterTests(ClusterFixture cluster, ITestOutputHelp
         await cluster.EnsureBothNodesAsync();
     }
 
+    /// <summary>
+    /// End to end on the real nodes: two starts together render each owed briefing once. Whether the two catch-ups
+    /// overlap here depends on timing (one may end before the other starts, and then finds nothing owed); the overlap
+    /// itself, and that the lock is what keeps it to one render, is forced and shown by
+    /// <c>BriefingScheduleTests.CatchUp_StartedByTwoNodesTogether_RendersEachBriefingOnce</c>.
+    /// </summary>
     [Fact]
     public async Task CatchUp_TwoNodesStartingTogether_RenderEachOwedBriefingOnce()
     {
